@@ -1,0 +1,37 @@
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
+import { HarnessError } from './errors.ts';
+import type { Credentials } from './sign.ts';
+
+/** Where a request's credentials come from; resolved lazily, once, and never printed. */
+export interface CredentialSource {
+  /** A label safe to print: `static` or `aws-default-chain`. */
+  readonly origin: 'static' | 'aws-default-chain';
+  resolve(): Promise<Credentials>;
+}
+
+export function staticCredentials(credentials: Credentials): CredentialSource {
+  return { origin: 'static', resolve: async () => credentials };
+}
+
+/** The AWS SDK's default chain: environment, SSO, shared files, process, web identity, ECS/IMDS. */
+export function defaultChainCredentials(): CredentialSource {
+  const provider = defaultProvider();
+  let pending: Promise<Credentials> | undefined;
+  return {
+    origin: 'aws-default-chain',
+    resolve() {
+      pending ??= provider().then(
+        ({ accessKeyId, secretAccessKey, sessionToken }) => ({ accessKeyId, secretAccessKey, sessionToken }),
+        (cause: unknown) => {
+          throw new HarnessError(
+            'EC2IDEM_CREDENTIALS',
+            'no AWS credentials found by the default chain: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY ' +
+              '(or AWS_PROFILE), or put "credentials" in the target file',
+            { cause },
+          );
+        },
+      );
+      return pending;
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { Ec2Error, Malformed, Ok, Outcome, XmlNode } from './outcome.ts';
+import type { RawExchange } from './send.ts';
+
+// Ids, tokens and tag values stay strings ("012345678901", "007", "1e5"); `<item>` is always a list.
+const parser = new XMLParser({
+  ignoreDeclaration: true,
+  ignoreAttributes: true,
+  removeNSPrefix: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  processEntities: true,
+  isArray: (tagName, _jPath, _isLeaf, isAttribute) => !isAttribute && tagName === 'item',
+});
+
+const SNIPPET_CHARS = 200;
+
+/** Turns one HTTP answer into an Outcome. Never throws: anything that is not EC2 XML is `malformed`. */
+export function decode(exchange: RawExchange): Ok | Ec2Error | Malformed {
+  const { status, body } = exchange;
+  const malformed = (reason: string): Malformed => ({ kind: 'malformed', status, reason, snippet: body.slice(0, SNIPPET_CHARS) });
+  if (exchange.truncated) return malformed('body larger than the size limit');
+  if (body.trim().length === 0) return malformed('empty body');
+  const valid = XMLValidator.validate(body);
+  if (valid !== true) return malformed(`not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
+  const document = parser.parse(body) as Record<string, XmlNode>;
+  const roots = Object.keys(document);
+  const root = roots[0];
+  if (roots.length !== 1 || root === undefined) return malformed('XML without a single root element');
+  const content = document[root] ?? '';
+  return decodeError(status, root, content) ?? decodeSuccess(status, root, content) ?? malformed(`unexpected root <${root}> with HTTP ${status}`);
+}
+
+function decodeError(status: number, root: string, content: XmlNode): Ec2Error | undefined {
+  if (typeof content === 'string') return undefined;
+  if (root === 'Response') {
+    const error = first(field(field(content, 'Errors'), 'Error'));
+    return error === undefined ? undefined : errorFrom(status, error, text(content, 'RequestID') ?? text(content, 'RequestId'), 'ec2');
+  }
+  if (root === 'ErrorResponse') {
+    const error = first(field(content, 'Error'));
+    return error === undefined ? undefined : errorFrom(status, error, text(content, 'RequestId') ?? text(content, 'RequestID'), 'query');
+  }
+  return undefined;
+}
+
+function errorFrom(status: number, error: XmlNode, requestId: string | undefined, envelope: Ec2Error['envelope']): Ec2Error | undefined {
+  const code = text(error, 'Code');
+  if (code === undefined || code === '') return undefined;
+  return { kind: 'ec2-error', status, code, message: text(error, 'Message') ?? '', requestId, envelope };
+}
+
+function decodeSuccess(status: number, root: string, content: XmlNode): Ok | undefined {
+  if (status < 200 || status > 299 || !root.endsWith('Response') || root === 'Response') return undefined;
+  return { kind: 'ok', status, root, requestId: text(content, 'requestId'), body: content };
+}
+
+/** The child element `name` of an element, if the element is a structure. */
+export function field(node: XmlNode | readonly XmlNode[] | undefined, name: string): XmlNode | readonly XmlNode[] | undefined {
+  if (node === undefined || typeof node === 'string' || Array.isArray(node)) return undefined;
+  return (node as { readonly [element: string]: XmlNode | readonly XmlNode[] })[name];
+}
+
+/** The text of the child element `name`, if it is a leaf. */
+export function text(node: XmlNode | readonly XmlNode[] | undefined, name: string): string | undefined {
+  const value = field(node, name);
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The `<item>`s of a list element; an empty `<groupSet/>` parses to "" and means []. */
+export function items(node: XmlNode | readonly XmlNode[] | undefined, listName: string): readonly XmlNode[] {
+  const list = field(node, listName);
+  const entries = field(list, 'item');
+  return Array.isArray(entries) ? entries : [];
+}
+
+function first(node: XmlNode | readonly XmlNode[] | undefined): XmlNode | undefined {
+  return Array.isArray(node) ? (node[0] as XmlNode | undefined) : (node as XmlNode | undefined);
+}

@@ -1,0 +1,29 @@
+/**
+ * The only exceptions the harness throws: misconfiguration and bugs. Everything an endpoint
+ * does (errors, garbage, hangs) is an `Outcome` value instead. Callers branch on `code`, never on text.
+ */
+export type HarnessErrorCode =
+  | 'EC2IDEM_TARGET_INVALID'
+  | 'EC2IDEM_TARGET_UNREADABLE'
+  | 'EC2IDEM_CREDENTIALS'
+  | 'EC2IDEM_USAGE'
+  | 'EC2IDEM_UNREACHABLE'
+  | 'EC2IDEM_BUDGET'
+  | 'EC2IDEM_ENCODE'
+  | 'EC2IDEM_LEDGER';
+
+export class HarnessError extends Error {
+  override readonly name = 'HarnessError';
+
+  constructor(
+    readonly code: HarnessErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isHarnessError(value: unknown): value is HarnessError {
+  return value instanceof HarnessError;
+}

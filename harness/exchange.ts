@@ -1,0 +1,80 @@
+import type { Dispatcher } from 'undici';
+import type { CredentialSource } from './credentials.ts';
+import { decode } from './decode.ts';
+import { encode, type Call, type EncodingOptions } from './encode.ts';
+import { recordInterceptor } from './interceptors/record.ts';
+import type { Outcome } from './outcome.ts';
+import { createDispatcher, send } from './send.ts';
+import { sign } from './sign.ts';
+import type { ResolvedRegion, ResolvedTarget } from './target.ts';
+import { Transcript, TranscriptSink } from './transcript.ts';
+
+export type Identity = 'primary' | 'secondary';
+
+export interface ExchangeOptions {
+  /** @defaultValue the target's first region */
+  readonly region?: ResolvedRegion;
+  /** Whose credentials sign the request. @defaultValue 'primary' */
+  readonly identity?: Identity;
+  readonly encoding?: EncodingOptions;
+  /** @defaultValue now */
+  readonly signingDate?: Date;
+}
+
+export interface SessionOptions {
+  /** Extra interceptors, outermost first (e.g. fault injection); the recorder is always innermost. */
+  readonly interceptors?: readonly Dispatcher.DispatcherComposeInterceptor[];
+  /** @defaultValue 8 */
+  readonly connections?: number;
+}
+
+/**
+ * The one way the suite talks to a target: encode → sign → send → decode, every attempt recorded.
+ * One session per rule × action; its attempts are sequential except where a rule races on purpose.
+ */
+export class Session {
+  readonly sink = new TranscriptSink();
+  private readonly dispatcher: Dispatcher;
+  requestsSent = 0;
+
+  constructor(
+    readonly target: ResolvedTarget,
+    options: SessionOptions = {},
+  ) {
+    this.dispatcher = createDispatcher({
+      connections: options.connections,
+      interceptors: [...(options.interceptors ?? []), recordInterceptor(this.sink)],
+    });
+  }
+
+  /** Starts a fresh transcript; later attempts are recorded there. */
+  beginTranscript(): Transcript {
+    this.sink.current = new Transcript();
+    return this.sink.current;
+  }
+
+  async exchange(call: Call, options: ExchangeOptions = {}): Promise<Outcome> {
+    const region = options.region ?? this.target.regions[0];
+    const credentials = await this.credentialsFor(options.identity ?? 'primary').resolve();
+    const signed = await sign({
+      request: encode(call, options.encoding),
+      endpoint: region.endpoint,
+      region: region.name,
+      credentials,
+      signingDate: options.signingDate ?? new Date(),
+    });
+    this.requestsSent += 1;
+    const raw = await send(signed, { dispatcher: this.dispatcher, timeoutMs: this.target.timeoutMs });
+    return raw.kind === 'exchange' ? decode(raw) : raw;
+  }
+
+  credentialsFor(identity: Identity): CredentialSource {
+    const source = identity === 'primary' ? this.target.credentials : this.target.secondaryCredentials;
+    if (!source) throw new Error('secondary credentials requested but the target has none (a rule must require second-account)');
+    return source;
+  }
+
+  async close(): Promise<void> {
+    await this.dispatcher.close();
+  }
+}

@@ -1,0 +1,153 @@
+import { readFile } from 'node:fs/promises';
+import { Ajv, type ErrorObject } from 'ajv';
+import { defaultChainCredentials, staticCredentials, type CredentialSource } from './credentials.ts';
+import { HarnessError } from './errors.ts';
+import type { Credentials } from './sign.ts';
+import schema from './target.schema.json' with { type: 'json' };
+
+export type ProfileName = 'seed' | 'aws-current' | 'strict';
+export type TokenActionName = 'RunInstances' | 'CreateLaunchTemplate';
+export const TOKEN_ACTIONS: readonly TokenActionName[] = ['RunInstances', 'CreateLaunchTemplate'];
+
+export interface RegionConfig {
+  readonly name: string;
+  /** @defaultValue the target's `endpoint` */
+  readonly endpoint?: string;
+  /** @defaultValue the target's `imageId` */
+  readonly imageId?: string;
+}
+
+export interface BudgetConfig {
+  readonly maxAlive?: number;
+  readonly maxLaunches?: number;
+  readonly maxRequests?: number;
+  readonly requestsPerSecond?: number;
+}
+
+/** A target file as a user writes it (validated by target.schema.json). */
+export interface TargetConfig {
+  /** @defaultValue the endpoint's host */
+  readonly name?: string;
+  readonly endpoint: string;
+  readonly regions: readonly (string | RegionConfig)[];
+  readonly imageId: string;
+  /** @defaultValue ['t3.micro', 't3.small'] */
+  readonly instanceTypes?: readonly string[];
+  /** @defaultValue the AWS default credential chain */
+  readonly credentials?: Credentials;
+  /** A second account's keys; enables ACCOUNT-SCOPE. @defaultValue none */
+  readonly secondaryCredentials?: Credentials;
+  /** @defaultValue 'seed' */
+  readonly profile?: ProfileName;
+  /** Token-taking actions to test. @defaultValue every action the suite knows */
+  readonly actions?: readonly TokenActionName[];
+  /** Per attempt, connect to last byte. @defaultValue 10000 */
+  readonly timeoutMs?: number;
+  /**
+   * Shortest generated token. Raise it for endpoints that keep tokens between runs (real AWS keeps
+   * them ≥ 24 h), where a short token of an earlier run would collide. @defaultValue 1
+   */
+  readonly minTokenLength?: number;
+  readonly budget?: BudgetConfig;
+  /** Expected deviations file. @defaultValue none */
+  readonly expectations?: string;
+}
+
+export interface ResolvedRegion {
+  readonly name: string;
+  readonly endpoint: URL;
+  readonly imageId: string;
+}
+
+/** The strict internal form every later stage uses; built once, at the edge. */
+export interface ResolvedTarget {
+  readonly name: string;
+  readonly regions: readonly [ResolvedRegion, ...ResolvedRegion[]];
+  readonly instanceTypes: readonly string[];
+  readonly credentials: CredentialSource;
+  readonly secondaryCredentials: CredentialSource | undefined;
+  readonly profile: ProfileName;
+  readonly actions: readonly TokenActionName[];
+  readonly timeoutMs: number;
+  readonly minTokenLength: number;
+  readonly budget: BudgetConfig | undefined;
+  readonly expectations: string | undefined;
+  /** True when every endpoint is on this machine (127.0.0.0/8, ::1, localhost). */
+  readonly isLoopback: boolean;
+}
+
+/** Typing helper for target files written in TypeScript; returns its argument. */
+export function defineTarget(config: TargetConfig): TargetConfig {
+  return config;
+}
+
+const validateConfig = new Ajv({ allErrors: true, strict: true }).compile<TargetConfig>(schema);
+
+/** Validates a parsed target and names every bad field with the fix. */
+export function checkTargetConfig(value: unknown, source: string): TargetConfig {
+  if (validateConfig(value)) return value;
+  const problems = (validateConfig.errors ?? []).filter((e) => e.keyword !== 'anyOf').map(explain);
+  throw new HarnessError('EC2IDEM_TARGET_INVALID', `${source}: ${[...new Set(problems)].join('; ')}`);
+}
+
+function explain(error: ErrorObject): string {
+  const where = error.instancePath === '' ? 'the top level' : `field ${error.instancePath.slice(1).replaceAll('/', '.')}`;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return `${where} is missing "${String(params.missingProperty)}" (add it)`;
+    case 'additionalProperties':
+      return `${where} has unknown field "${String(params.additionalProperty)}" (remove it or fix its spelling)`;
+    case 'enum':
+      return `${where} must be one of ${JSON.stringify(params.allowedValues)}`;
+    case 'pattern':
+      return `${where} ${error.message ?? 'is malformed'}`;
+    default:
+      return `${where} ${error.message ?? 'is invalid'}`;
+  }
+}
+
+export async function loadTargetFile(path: string): Promise<TargetConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (cause) {
+    throw new HarnessError('EC2IDEM_TARGET_UNREADABLE', `target file ${path} cannot be read (${(cause as Error).message})`, { cause });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (cause) {
+    throw new HarnessError('EC2IDEM_TARGET_INVALID', `target file ${path} is not valid JSON (${(cause as Error).message})`, { cause });
+  }
+  return checkTargetConfig(parsed, `target file ${path}`);
+}
+
+export function resolveTarget(config: TargetConfig): ResolvedTarget {
+  const [first, ...rest] = config.regions.map((region) => resolveRegion(config, region));
+  if (first === undefined) throw new HarnessError('EC2IDEM_TARGET_INVALID', 'target: "regions" must name at least one region');
+  const regions: [ResolvedRegion, ...ResolvedRegion[]] = [first, ...rest];
+  return {
+    name: config.name ?? first.endpoint.host,
+    regions,
+    instanceTypes: config.instanceTypes ?? ['t3.micro', 't3.small'],
+    credentials: config.credentials ? staticCredentials(config.credentials) : defaultChainCredentials(),
+    secondaryCredentials: config.secondaryCredentials ? staticCredentials(config.secondaryCredentials) : undefined,
+    profile: config.profile ?? 'seed',
+    actions: config.actions ?? TOKEN_ACTIONS,
+    timeoutMs: config.timeoutMs ?? 10_000,
+    minTokenLength: config.minTokenLength ?? 1,
+    budget: config.budget,
+    expectations: config.expectations,
+    isLoopback: regions.every((region) => isLoopbackHost(region.endpoint.hostname)),
+  };
+}
+
+function resolveRegion(config: TargetConfig, region: string | RegionConfig): ResolvedRegion {
+  const spec = typeof region === 'string' ? { name: region } : region;
+  return { name: spec.name, endpoint: new URL(spec.endpoint ?? config.endpoint), imageId: spec.imageId ?? config.imageId };
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
