@@ -19,6 +19,8 @@ export interface ExchangeOptions {
   readonly encoding?: EncodingOptions;
   /** @defaultValue now */
   readonly signingDate?: Date;
+  /** @defaultValue true */
+  readonly payloadHashHeader?: boolean;
 }
 
 export interface SessionOptions {
@@ -62,6 +64,7 @@ export class Session {
       region: region.name,
       credentials,
       signingDate: options.signingDate ?? new Date(),
+      payloadHashHeader: options.payloadHashHeader,
     });
     this.requestsSent += 1;
     const raw = await send(signed, { dispatcher: this.dispatcher, timeoutMs: this.target.timeoutMs });

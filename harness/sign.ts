@@ -24,6 +24,8 @@ export interface SignInput {
   readonly region: string;
   readonly credentials: Credentials;
   readonly signingDate: Date;
+  /** Sign and send `x-amz-content-sha256`, as the AWS SDKs do. @defaultValue true */
+  readonly payloadHashHeader?: boolean;
 }
 
 const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded; charset=utf-8';
@@ -32,7 +34,8 @@ const sha256 = Hash.bind(null, 'sha256');
 /** SigV4 with service `ec2`; the region comes with each request, so one endpoint can serve many. */
 export async function sign(input: SignInput): Promise<SignedRequest> {
   const { request, endpoint, region, credentials, signingDate } = input;
-  const signer = new SignatureV4({ service: 'ec2', region, credentials, sha256, applyChecksum: true });
+  const applyChecksum = input.payloadHashHeader ?? true;
+  const signer = new SignatureV4({ service: 'ec2', region, credentials, sha256, applyChecksum });
   const isGet = request.method === 'GET';
   const query = isGet ? Object.fromEntries(request.pairs) : {};
   const headers: Record<string, string> = { host: endpoint.host };
