@@ -37,9 +37,9 @@ describe('formEncode', () => {
     expect(formEncode([['ClientToken', "a b&c=d+e/f~g*'()!"]])).toBe('ClientToken=a%20b%26c%3Dd%2Be%2Ff~g%2A%27%28%29%21');
   });
 
-  test.prop([fc.string({ unit: 'grapheme-ascii' }), fc.string({ unit: 'binary' })])('round-trips through URLSearchParams', (a, b) => {
+  test.prop([fc.string({ unit: 'grapheme-ascii' }), fc.string({ unit: 'grapheme' })])('round-trips through URLSearchParams', (a, b) => {
     const decoded = [...new URLSearchParams(formEncode([['K', a], ['L', b]]))];
-    expect(decoded).toEqual([['K', a], ['L', b.toWellFormed()]]);
+    expect(decoded).toEqual([['K', a], ['L', b]]);
   });
 });
 
