@@ -1,0 +1,86 @@
+import type { AttemptRecord } from '../harness/transcript.ts';
+import type { RuleId } from '../specs/ruleIds.ts';
+
+/** Bumped on any incompatible change; `run-report.schema.json` describes this exact shape. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+export type RuleStatus = 'passed' | 'failed' | 'not-applicable' | 'skipped';
+export type Strength = 'MUST' | 'SHOULD';
+
+/** A failure, shrunk, ready for a person: what broke, on which exchange, and how to see it again. */
+export interface Counterexample {
+  /** One line: what the rule expected and what the endpoint did. */
+  readonly message: string;
+  /** The shrunk generated case, pretty-printed (tokens, parameters, changes, faults). */
+  readonly input: string;
+  readonly seed: number;
+  /** fast-check's replay path. */
+  readonly path: string;
+  readonly shrinks: number;
+  /** Every attempt of the shrunk case, secrets redacted. */
+  readonly transcript: readonly AttemptRecord[];
+  /** One command that replays exactly this case. */
+  readonly replay: string;
+}
+
+/** What a rule × action test produced; travels from the vitest worker in `task.meta.verdict`. */
+export interface Verdict {
+  readonly rule: RuleId;
+  readonly action: string;
+  readonly status: RuleStatus;
+  /** Why a rule was not-applicable or skipped. */
+  readonly reason?: string;
+  readonly runs: number;
+  readonly requests: number;
+  readonly resourcesCreated: number;
+  readonly durationMs: number;
+  /** How the endpoint behaved where several behaviours are allowed (e.g. CONCURRENT-DUPLICATES). */
+  readonly observations?: Readonly<Record<string, number>>;
+  readonly failure?: Counterexample;
+}
+
+/** A verdict with the rule's header, as the report shows it. */
+export interface RuleResult extends Verdict {
+  readonly title: string;
+  readonly strength: Strength;
+  readonly source: { readonly key: string; readonly fact: string; readonly sentence: string };
+  /** Set when the failure is listed in the target's expectations file. */
+  readonly deviation?: { readonly reason: string; readonly link?: string; readonly expires: string };
+}
+
+export type Conformance = 'conformant' | 'conformant-with-deviations' | 'not-conformant';
+
+export interface RunReport {
+  readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly run: {
+    readonly id: string;
+    readonly startedAt: string;
+    readonly durationMs: number;
+    readonly profile: string;
+    readonly seed: number;
+    readonly runsPerRule: number;
+    readonly command: string;
+  };
+  readonly target: {
+    readonly name: string;
+    readonly endpoints: readonly string[];
+    readonly regions: readonly string[];
+    readonly embedded: boolean;
+  };
+  readonly conformance: Conformance;
+  readonly rules: readonly RuleResult[];
+  readonly totals: {
+    readonly passed: number;
+    readonly failed: number;
+    readonly notApplicable: number;
+    readonly skipped: number;
+    readonly deviations: number;
+    readonly requests: number;
+    readonly resourcesCreated: number;
+    /** Resources of this run still alive after the final cleanup; anything but 0 is a leak. */
+    readonly resourcesLeftBehind: number;
+  };
+  /** Expectation entries that did not match (unexpected pass, expired), for the reader to act on. */
+  readonly notices: readonly string[];
+}
