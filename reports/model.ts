@@ -23,12 +23,15 @@ export interface Counterexample {
   readonly replay: string;
 }
 
-/** What a rule × action test produced; travels from the vitest worker in `task.meta.verdict`. */
+/**
+ * What a rule × action test produced. The vitest worker attaches it, with the rule's header, as a
+ * {@link RuleResult} in `task.meta.result` (declared in collect.ts), where the collector reads it.
+ */
 export interface Verdict {
   readonly rule: RuleId;
   readonly action: string;
   readonly status: RuleStatus;
-  /** Why a rule was not-applicable or skipped. */
+  /** Why a rule was not-applicable or skipped, or why it failed without a counterexample (the test crashed). */
   readonly reason?: string;
   readonly runs: number;
   readonly requests: number;

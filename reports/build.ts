@@ -1,0 +1,68 @@
+import { RULE_IDS } from '../specs/ruleIds.ts';
+import { REPORT_SCHEMA_VERSION, type Conformance, type RuleResult, type RunReport } from './model.ts';
+
+/** Everything a report is made of; the CLI gathers it from the collector, the target and the ledger. */
+export interface BuildRunReportInput {
+  readonly results: readonly RuleResult[];
+  readonly run: RunReport['run'];
+  readonly target: RunReport['target'];
+  /** From the final cleanup; anything but 0 makes the run not conformant. */
+  readonly resourcesLeftBehind: number;
+  /** @defaultValue [] */
+  readonly notices?: readonly string[];
+  readonly tool: RunReport['tool'];
+}
+
+/** Pure: the same input always gives the same report, so reports can be diffed between runs. */
+export function buildRunReport(input: BuildRunReportInput): RunReport {
+  const rules = sortResults(input.results);
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: input.tool,
+    run: input.run,
+    target: input.target,
+    conformance: conformanceOf(rules, input.resourcesLeftBehind),
+    rules,
+    totals: totalsOf(rules, input.resourcesLeftBehind),
+    notices: [...(input.notices ?? [])],
+  };
+}
+
+/**
+ * A documented deviation keeps a run conformant (DESIGN.md, exit code 0); an undocumented
+ * failure or a leaked resource does not.
+ */
+export function conformanceOf(rules: readonly RuleResult[], resourcesLeftBehind: number): Conformance {
+  const failures = rules.filter((r) => r.status === 'failed');
+  if (resourcesLeftBehind > 0 || failures.some((r) => r.deviation === undefined)) return 'not-conformant';
+  return failures.length > 0 ? 'conformant-with-deviations' : 'conformant';
+}
+
+function totalsOf(rules: readonly RuleResult[], resourcesLeftBehind: number): RunReport['totals'] {
+  const count = (status: RuleResult['status']) => rules.filter((r) => r.status === status).length;
+  const sum = (pick: (r: RuleResult) => number) => rules.reduce((total, r) => total + pick(r), 0);
+  return {
+    passed: count('passed'),
+    failed: count('failed'),
+    notApplicable: count('not-applicable'),
+    skipped: count('skipped'),
+    deviations: rules.filter((r) => r.status === 'failed' && r.deviation !== undefined).length,
+    requests: sum((r) => r.requests),
+    resourcesCreated: sum((r) => r.resourcesCreated),
+    resourcesLeftBehind,
+  };
+}
+
+const RULE_ORDER: ReadonlyMap<string, number> = new Map(RULE_IDS.map((id, index) => [id, index]));
+
+/** Rule order is the public RULE_IDS order (the reading order of DESIGN.md), not the order tests finished. */
+function sortResults(results: readonly RuleResult[]): RuleResult[] {
+  const rank = (r: RuleResult) => RULE_ORDER.get(r.rule) ?? RULE_IDS.length;
+  // Array.prototype.sort is stable, so duplicates keep their input order.
+  return [...results].sort((a, b) => rank(a) - rank(b) || compareText(a.action, b.action));
+}
+
+/** Code-point order, not localeCompare: the result must not depend on the machine's locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

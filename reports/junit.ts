@@ -1,0 +1,131 @@
+import { XMLBuilder } from 'fast-xml-parser';
+import type { RuleResult, RunReport } from './model.ts';
+import { transcriptText, type TranscriptTextOptions } from './transcriptText.ts';
+
+/** Options for junit.xml (cf. vitest's `JUnitOptions`). */
+export interface JUnitOptions extends TranscriptTextOptions {
+  /**
+   * Name of the single `<testsuite>`; CI pages group results under it.
+   * @defaultValue 'ec2-idempotency-conformance'
+   */
+  readonly suiteName?: string;
+}
+
+type XmlNode = { [key: string]: string | XmlNode | XmlNode[] };
+
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  textNodeName: '#text',
+  format: true,
+  suppressEmptyNode: true,
+  // Escapes &, <, >, " and ' in text and attributes: the transcript is untrusted endpoint output.
+  processEntities: true,
+});
+
+/**
+ * junit.xml for CI: one `<testcase classname="RULE-ID" name="ACTION">` per result. A documented
+ * deviation is `<skipped>`, not `<failure>`, so a CI page goes red exactly when the exit code does.
+ */
+export function toJUnit(report: RunReport, options: JUnitOptions = {}): string {
+  const counts = suiteCounts(report);
+  const suite: XmlNode = {
+    '@_name': options.suiteName ?? 'ec2-idempotency-conformance',
+    ...counts,
+    '@_timestamp': report.run.startedAt,
+    properties: { property: properties(report) },
+    testcase: report.rules.map((result) => testCase(result, options)),
+  };
+  const document: XmlNode = {
+    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+    testsuites: { '@_name': report.tool.name, ...counts, testsuite: suite },
+  };
+  return builder.build(xmlSafeTree(document)) as string;
+}
+
+function suiteCounts(report: RunReport): XmlNode {
+  const { totals } = report;
+  return {
+    '@_tests': String(report.rules.length),
+    '@_failures': String(totals.failed - totals.deviations),
+    '@_errors': '0',
+    '@_skipped': String(totals.notApplicable + totals.skipped + totals.deviations),
+    '@_time': seconds(report.run.durationMs),
+  };
+}
+
+function properties(report: RunReport): XmlNode[] {
+  const entries: [string, string][] = [
+    ['seed', String(report.run.seed)],
+    ['profile', report.run.profile],
+    ['target', report.target.name],
+    ['conformance', report.conformance],
+    ['runId', report.run.id],
+    ['tool', `${report.tool.name} ${report.tool.version}`],
+  ];
+  return entries.map(([name, value]) => ({ '@_name': name, '@_value': value }));
+}
+
+function testCase(result: RuleResult, options: JUnitOptions): XmlNode {
+  const node: XmlNode = { '@_classname': result.rule, '@_name': result.action, '@_time': seconds(result.durationMs) };
+  if (result.status === 'failed' && result.deviation !== undefined) {
+    node.skipped = { '@_message': oneLine(`documented deviation: ${result.deviation.reason}`) };
+    // Still show what happened, so the deviation can be re-checked without rerunning.
+    node['system-out'] = failureText(result, options);
+  } else if (result.status === 'failed') {
+    node.failure = { '@_message': oneLine(failureMessage(result)), '@_type': result.rule, '#text': failureText(result, options) };
+  } else if (result.status !== 'passed') {
+    node.skipped = { '@_message': oneLine(result.reason ?? result.status) };
+  }
+  return node;
+}
+
+function failureMessage(result: RuleResult): string {
+  return result.failure?.message ?? result.reason ?? 'failed without a counterexample';
+}
+
+/** The failure body: everything needed to understand and replay it, as plain text. */
+function failureText(result: RuleResult, options: JUnitOptions): string {
+  const lines = [
+    failureMessage(result),
+    '',
+    `${result.rule} (${result.strength}): ${result.title}`,
+    `Source ${result.source.key} ${result.source.fact}: ${result.source.sentence}`,
+  ];
+  const failure = result.failure;
+  if (failure === undefined) return lines.join('\n');
+  lines.push('', `Input (after ${failure.shrinks} shrinks):`, failure.input, '');
+  lines.push(`Seed: ${failure.seed}`, `Path: ${failure.path}`, `Replay: ${failure.replay}`);
+  lines.push('', `Transcript (${failure.transcript.length} attempts):`, transcriptText(failure.transcript, options));
+  return lines.join('\n');
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(3);
+}
+
+/**
+ * XML 1.0 cannot carry most control characters or lone surrogates, not even as entities, and
+ * fuzzed tokens produce them. Escaping alone would leave the file unparseable, so they are
+ * replaced by a visible `\uXXXX` before the builder escapes the rest.
+ */
+function xmlSafe(text: string): string {
+  return text.replace(
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+function xmlSafeTree(node: XmlNode): XmlNode {
+  const result: XmlNode = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (typeof value === 'string') result[key] = xmlSafe(value);
+    else if (Array.isArray(value)) result[key] = value.map(xmlSafeTree);
+    else result[key] = xmlSafeTree(value);
+  }
+  return result;
+}
