@@ -1,0 +1,33 @@
+// DescribeLaunchTemplates: by id, by name, by filter, paginated.
+import type { ActionHandler, RequestContext } from '../context.ts';
+import { stopIfDryRun } from '../dryRun.ts';
+import { matchesFilters, readFilters } from '../filters.ts';
+import type { FilterMatchers } from '../filters.ts';
+import { templateById, templateByName } from '../launchTemplates.ts';
+import { paginate, readPageRequest } from '../pagination.ts';
+import { readList } from '../params.ts';
+import { launchTemplateXml } from '../render/launchTemplate.ts';
+import type { LaunchTemplate } from '../store.ts';
+import { xmlList } from '../xml.ts';
+
+const MATCHERS: FilterMatchers<LaunchTemplate> = {
+  'launch-template-name': (template, values) => values.includes(template.name),
+};
+
+function selected(ctx: RequestContext): Iterable<LaunchTemplate> {
+  const ids = readList(ctx.params, 'LaunchTemplateId');
+  const names = readList(ctx.params, 'LaunchTemplateName');
+  if (ids.length === 0 && names.length === 0) return ctx.store.allTemplates();
+  const byId = ids.map((id) => templateById(ctx, id));
+  const byName = names.map((name) => templateByName(ctx, name));
+  return new Set([...byId, ...byName]);
+}
+
+export const describeLaunchTemplates: ActionHandler = (ctx) => {
+  const filters = readFilters(ctx.params, MATCHERS);
+  const pageRequest = readPageRequest(ctx.params, 1, 200);
+  const templates = [...selected(ctx)].filter((template) => matchesFilters(template, filters, MATCHERS));
+  stopIfDryRun(ctx);
+  const page = paginate(templates, pageRequest);
+  return { launchTemplates: xmlList(page.items.map(launchTemplateXml)), nextToken: page.nextToken };
+};

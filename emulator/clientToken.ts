@@ -1,0 +1,30 @@
+// The ClientToken parameter: at most `limit` printable ASCII characters, case-sensitive, compared
+// byte-exactly. An empty value means no token (facts §5 Q3; the limits per action are facts D8).
+import type { BugSwitch } from './bugs.ts';
+import { invalidParameterValue } from './errors.ts';
+import type { Params } from './params.ts';
+
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+
+function effectiveLimit(limit: number, bugs: BugSwitch): number {
+  if (bugs.on('token-limit-63')) return limit - 1;
+  if (bugs.on('token-limit-65')) return limit + 1;
+  return limit;
+}
+
+/** The request's token, validated; undefined when absent or empty. Throws InvalidParameterValue. */
+export function readClientToken(params: Params, limit: number, bugs: BugSwitch): string | undefined {
+  let token = params.get('ClientToken');
+  if (bugs.on('token-trimmed')) token = token?.trim();
+  if (token === undefined || token === '') return undefined;
+  const max = effectiveLimit(limit, bugs);
+  // Characters of the decoded value, so a non-ASCII character counts once, as a person would count it.
+  const length = [...token].length;
+  if (length > max) {
+    throw invalidParameterValue(`Value for parameter clientToken is invalid: it has ${length} characters; the limit is ${max}.`);
+  }
+  if (!bugs.on('token-non-ascii-accepted') && !PRINTABLE_ASCII.test(token)) {
+    throw invalidParameterValue('Value for parameter clientToken is invalid: only printable ASCII characters (0x20-0x7E) are allowed.');
+  }
+  return token;
+}

@@ -1,0 +1,144 @@
+// The one idempotency layer every token-taking action goes through. An action declares its
+// token limit, how to validate, how to create, and how its committed result answers; this file
+// decides whether a request creates, replays, mismatches or waits. Adding a token-taking action
+// means writing an IdempotentAction and registering idempotentHandler(it) in the router.
+import { readClientToken } from './clientToken.ts';
+import type { ActionHandler, RequestContext } from './context.ts';
+import { dryRunOperation, isDryRun } from './dryRun.ts';
+import { Ec2Fault, internalError, invalidParameterValue } from './errors.ts';
+import { fingerprint } from './fingerprint.ts';
+import type { Committed, TokenEntry } from './tokenTable.ts';
+import { tokenKeyFor } from './tokenKey.ts';
+import type { TokenKey } from './tokenKey.ts';
+import type { XmlNode } from './xml.ts';
+
+export interface IdempotentAction<Input> {
+  name: string;
+  /** Longest accepted ClientToken, in characters (facts D8). */
+  tokenLimit: number;
+  /** Checks the request without touching state; throws a 4xx Ec2Fault. */
+  validate(ctx: RequestContext): Input;
+  /** The availability zone that scopes the token, for zonal requests (facts D4). */
+  zoneOf?(input: Input): string | undefined;
+  /** Creates the resources; may throw a 4xx Ec2Fault, but only before creating anything. */
+  create(ctx: RequestContext, input: Input, token: string | undefined): Committed;
+  /** The answer to a replay once the result is retired, when the emulator is set to refuse those. */
+  retiredReplayFault?(): Ec2Fault;
+}
+
+interface TokenCall<Input> {
+  action: IdempotentAction<Input>;
+  input: Input;
+  token: string;
+  key: TokenKey;
+  fingerprint: string;
+}
+
+const MISMATCH_MESSAGE = 'Arguments on this idempotent request are inconsistent with arguments used in previous request(s).';
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function mismatchFault(ctx: RequestContext): Ec2Fault {
+  const { bugs } = ctx.runtime;
+  if (bugs.on('mismatch-wrong-code')) return invalidParameterValue(MISMATCH_MESSAGE);
+  return new Ec2Fault('IdempotentParameterMismatch', MISMATCH_MESSAGE, bugs.on('mismatch-status-500') ? 500 : undefined);
+}
+
+function mismatch<Input>(ctx: RequestContext, call: TokenCall<Input>): never {
+  ctx.runtime.counters.mismatches += 1;
+  if (ctx.runtime.bugs.on('mismatch-still-launches')) call.action.create(ctx, call.input, call.token);
+  throw mismatchFault(ctx);
+}
+
+function replay<Input>(ctx: RequestContext, call: TokenCall<Input>, entry: TokenEntry): XmlNode {
+  ctx.runtime.counters.replays += 1;
+  if (ctx.runtime.bugs.on('replay-launches-again')) call.action.create(ctx, call.input, call.token);
+  return entry.committed.render(ctx, true);
+}
+
+async function createAndCommit<Input>(ctx: RequestContext, call: TokenCall<Input>): Promise<XmlNode> {
+  const { tokens, faults, bugs, options } = ctx.runtime;
+  if (bugs.on('flaky-400') && tokens.firstSighting(call.key)) {
+    throw invalidParameterValue('The request could not be validated; please retry.');
+  }
+  // Between lookup and commit: without per-key serialization a concurrent duplicate slips in here.
+  if (options.faults.criticalSectionLatencyMs > 0) await sleep(options.faults.criticalSectionLatencyMs);
+  const committed = call.action.create(ctx, call.input, call.token);
+  tokens.bind(call.key, { action: call.action.name, fingerprint: call.fingerprint, accountId: ctx.identity.accountId, committed });
+  if (faults.failAfterCommit()) {
+    if (bugs.on('commit-500-forgets-token')) tokens.forget(call.key);
+    throw internalError();
+  }
+  return committed.render(ctx, false);
+}
+
+function lookup<Input>(ctx: RequestContext, call: TokenCall<Input>): TokenEntry | undefined {
+  const { tokens, bugs } = ctx.runtime;
+  const entry = tokens.get(call.key);
+  if (entry !== undefined || !bugs.on('cross-account-replay')) return entry;
+  return tokens.findInOtherAccounts(call.key, ctx.identity.accountId, call.action.name, call.fingerprint);
+}
+
+async function answer<Input>(ctx: RequestContext, call: TokenCall<Input>): Promise<XmlNode> {
+  const { bugs, options } = ctx.runtime;
+  let entry = lookup(ctx, call);
+  const retired = entry?.committed.isRetired?.(ctx.now()) ?? false;
+  if (retired && bugs.on('forget-after-terminate')) entry = undefined;
+  if (entry === undefined) return createAndCommit(ctx, call);
+  if (entry.action !== call.action.name || entry.fingerprint !== call.fingerprint) mismatch(ctx, call);
+  if (retired) {
+    if (bugs.on('terminated-replay-launches-new')) return createAndCommit(ctx, call);
+    if (options.terminatedReplay === 'error' && call.action.retiredReplayFault) throw call.action.retiredReplayFault();
+  }
+  return replay(ctx, call, entry);
+}
+
+/** Runs `work` alone for its key: concurrent duplicates wait (or, if so configured, are told to retry). */
+async function serialized(ctx: RequestContext, key: TokenKey, work: () => Promise<XmlNode>): Promise<XmlNode> {
+  const { tokens, bugs, options } = ctx.runtime;
+  if (bugs.on('check-then-act-race')) return work();
+  if (options.concurrentDuplicates === 'in-progress' && tokens.mutex.isHeld(key.full)) {
+    throw new Ec2Fault('IncorrectState', 'A request with this client token is in progress; retry it later.');
+  }
+  return tokens.mutex.run(key.full, work);
+}
+
+// A dry run binds nothing. (The seeded bug binds a fingerprint no real request can match.)
+function dryRunWithToken<Input>(ctx: RequestContext, call: TokenCall<Input>): never {
+  const { tokens, bugs } = ctx.runtime;
+  if (bugs.on('dryrun-consumes-token') && tokens.get(call.key) === undefined) {
+    const committed: Committed = { render: () => { throw internalError(); } };
+    tokens.bind(call.key, { action: call.action.name, fingerprint: `${call.fingerprint}+DryRun`, accountId: ctx.identity.accountId, committed });
+  }
+  throw dryRunOperation(bugs);
+}
+
+function tokenCall<Input>(ctx: RequestContext, action: IdempotentAction<Input>, input: Input, token: string): TokenCall<Input> {
+  const { identity, runtime } = ctx;
+  const scope = { accountId: identity.accountId, region: identity.region, action: action.name, zone: action.zoneOf?.(input), token };
+  return {
+    action,
+    input,
+    token,
+    key: tokenKeyFor(scope, runtime.bugs),
+    fingerprint: fingerprint({ params: ctx.params, method: ctx.request.method, signing: identity.signing }, runtime.bugs),
+  };
+}
+
+/** The handler for a token-taking action: validate, then create, replay or refuse per token. */
+export function idempotentHandler<Input>(action: IdempotentAction<Input>): ActionHandler {
+  return async (ctx) => {
+    const token = readClientToken(ctx.params, action.tokenLimit, ctx.runtime.bugs);
+    const input = action.validate(ctx);
+    const dryRun = isDryRun(ctx.params);
+    if (token === undefined) {
+      if (dryRun) throw dryRunOperation(ctx.runtime.bugs);
+      return action.create(ctx, input, undefined).render(ctx, false);
+    }
+    const call = tokenCall(ctx, action, input, token);
+    if (dryRun) dryRunWithToken(ctx, call);
+    return serialized(ctx, call.key, () => answer(ctx, call));
+  };
+}

@@ -1,0 +1,36 @@
+// Stage 4: Action → handler. Token-taking actions are wrapped once by the idempotency layer here.
+import { createLaunchTemplate } from './actions/createLaunchTemplate.ts';
+import { deleteLaunchTemplate } from './actions/deleteLaunchTemplate.ts';
+import { describeAvailabilityZones } from './actions/describeAvailabilityZones.ts';
+import { describeInstances } from './actions/describeInstances.ts';
+import { describeLaunchTemplates } from './actions/describeLaunchTemplates.ts';
+import { describeRegions } from './actions/describeRegions.ts';
+import { runInstances } from './actions/runInstances.ts';
+import { terminateInstances } from './actions/terminateInstances.ts';
+import type { ActionHandler } from './context.ts';
+import { Ec2Fault } from './errors.ts';
+import { idempotentHandler } from './idempotency.ts';
+
+/** Action name → handler. */
+export type ActionTable = Readonly<Record<string, ActionHandler>>;
+
+export const BUILTIN_ACTIONS: ActionTable = {
+  RunInstances: idempotentHandler(runInstances),
+  CreateLaunchTemplate: idempotentHandler(createLaunchTemplate),
+  DescribeInstances: describeInstances,
+  TerminateInstances: terminateInstances,
+  DescribeRegions: describeRegions,
+  DescribeAvailabilityZones: describeAvailabilityZones,
+  DescribeLaunchTemplates: describeLaunchTemplates,
+  DeleteLaunchTemplate: deleteLaunchTemplate,
+};
+
+export function route(actions: ActionTable, action: string | undefined): ActionHandler {
+  if (action === undefined || action === '') {
+    throw new Ec2Fault('MissingAction', 'The request must contain the parameter Action');
+  }
+  if (!Object.hasOwn(actions, action)) {
+    throw new Ec2Fault('InvalidAction', `The action ${action} is not valid for this web service.`);
+  }
+  return actions[action]!;
+}
