@@ -1,5 +1,6 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import type { RuleResult, RunReport } from './model.ts';
+import { plural } from './plural.ts';
 import { transcriptText, type TranscriptTextOptions } from './transcriptText.ts';
 
 /** Options for junit.xml (cf. vitest's `JUnitOptions`). */
@@ -94,9 +95,9 @@ function failureText(result: RuleResult, options: JUnitOptions): string {
   ];
   const failure = result.failure;
   if (failure === undefined) return lines.join('\n');
-  lines.push('', `Input (after ${failure.shrinks} shrinks):`, failure.input, '');
+  lines.push('', `Input (after ${plural(failure.shrinks, 'shrink')}):`, failure.input, '');
   lines.push(`Seed: ${failure.seed}`, `Path: ${failure.path}`, `Replay: ${failure.replay}`);
-  lines.push('', `Transcript (${failure.transcript.length} attempts):`, transcriptText(failure.transcript, options));
+  lines.push('', `Transcript (${plural(failure.transcript.length, 'attempt')}):`, transcriptText(failure.transcript, options));
   return lines.join('\n');
 }
 

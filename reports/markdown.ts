@@ -1,5 +1,6 @@
 import { formatDuration } from './formatDuration.ts';
 import { codeBlock, codeSpan, mdText } from './markdownText.ts';
+import { plural } from './plural.ts';
 import type { Conformance, RuleResult, RunReport } from './model.ts';
 import { transcriptText, type TranscriptTextOptions } from './transcriptText.ts';
 
@@ -17,7 +18,9 @@ const VERDICTS: Record<Conformance, string> = {
  * rule table, then one section per failure with everything needed to understand and replay it.
  */
 export function toMarkdown(report: RunReport, options: MarkdownOptions = {}): string {
-  const failures = report.rules.filter((r) => r.status === 'failed');
+  // Undocumented failures first: they are what makes the run fail; deviations are known.
+  const failed = report.rules.filter((r) => r.status === 'failed');
+  const failures = [...failed.filter((r) => r.deviation === undefined), ...failed.filter((r) => r.deviation !== undefined)];
   const blocks = [
     `# ${VERDICTS[report.conformance]}: ${mdText(report.target.name)}`,
     runLine(report),
@@ -33,13 +36,13 @@ export function toMarkdown(report: RunReport, options: MarkdownOptions = {}): st
 function runLine(report: RunReport): string {
   const { run, target, totals } = report;
   const where = [...target.endpoints, ...target.regions].map(codeSpan).join(', ');
-  const left = `${totals.resourcesLeftBehind} resources left behind`;
+  const left = `${plural(totals.resourcesLeftBehind, 'resource')} left behind`;
   return [
     `Target **${mdText(target.name)}**${where === '' ? '' : ` (${where})`}${target.embedded ? ', embedded emulator' : ''}`,
     `profile ${codeSpan(run.profile)}`,
     `seed ${codeSpan(String(run.seed))}`,
     formatDuration(run.durationMs),
-    `${totals.requests} requests`,
+    plural(totals.requests, 'request'),
     // A leak is the one number that must not be skimmed over.
     totals.resourcesLeftBehind > 0 ? `❗ **${left}**` : left,
   ].join(' · ');
@@ -47,7 +50,7 @@ function runLine(report: RunReport): string {
 
 function totalsLine(report: RunReport): string {
   const t = report.totals;
-  const failed = t.deviations > 0 ? `${t.failed} failed (${t.deviations} documented deviations)` : `${t.failed} failed`;
+  const failed = t.deviations > 0 ? `${t.failed} failed (${plural(t.deviations, 'documented deviation')})` : `${t.failed} failed`;
   return [`${t.passed} passed`, failed, `${t.notApplicable} not applicable`, `${t.skipped} skipped`].join(' · ');
 }
 
@@ -85,9 +88,9 @@ function failureSection(result: RuleResult, options: MarkdownOptions): string {
   const failure = result.failure;
   lines.push('', `**${mdText(failure?.message ?? result.reason ?? 'failed without a counterexample')}**`);
   if (failure === undefined) return lines.join('\n');
-  lines.push('', `Shrunk input (after ${failure.shrinks} shrinks):`, '', codeBlock(failure.input));
+  lines.push('', `Shrunk input (after ${plural(failure.shrinks, 'shrink')}):`, '', codeBlock(failure.input));
   lines.push('', `Seed ${codeSpan(String(failure.seed))} · path ${codeSpan(failure.path)}`, '', `Replay: ${codeSpan(failure.replay)}`);
-  lines.push('', '<details>', `<summary>Transcript (${failure.transcript.length} attempts)</summary>`, '');
+  lines.push('', '<details>', `<summary>Transcript (${plural(failure.transcript.length, 'attempt')})</summary>`, '');
   lines.push(codeBlock(transcriptText(failure.transcript, options)), '', '</details>');
   return lines.join('\n');
 }
@@ -104,5 +107,5 @@ function linkText(url: string): string {
 
 function footer(report: RunReport): string {
   const { tool, run } = report;
-  return `<sub>${mdText(`${tool.name} ${tool.version}`)} · run ${codeSpan(run.id)} · started ${mdText(run.startedAt)} · ${run.runsPerRule} runs per rule · ${codeSpan(run.command)}</sub>`;
+  return `<sub>${mdText(`${tool.name} ${tool.version}`)} · run ${codeSpan(run.id)} · started ${mdText(run.startedAt)} · ${plural(run.runsPerRule, 'run')} per rule · ${codeSpan(run.command)}</sub>`;
 }

@@ -1,0 +1,33 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { RunReport } from './model.ts';
+import schema from './run-report.schema.json' with { type: 'json' };
+
+const addFormats = addFormatsModule.default;
+
+// Compiled once: strict mode makes a schema typo fail at load time, not pass every report.
+const ajv = new Ajv({ allErrors: true, strict: true });
+addFormats(ajv);
+const validate = ajv.compile<RunReport>(schema);
+
+/**
+ * Checks a report (one being written, or a report.json read back) against run-report.schema.json.
+ * Verdicts cross a worker boundary as JSON, so a spec-worker bug shows up here, not in a writer.
+ * Returns one message per problem, naming the JSON path (`/rules/2/status: must be equal to one
+ * of …`); an empty list means valid.
+ */
+export function checkRunReport(report: unknown): string[] {
+  if (validate(report)) return [];
+  return (validate.errors ?? []).map(describe);
+}
+
+/** ajv's message plus the one parameter a reader needs to fix it (allowed values, the extra property). */
+function describe(error: ErrorObject): string {
+  const where = error.instancePath === '' ? '(report)' : error.instancePath;
+  const params = error.params as { allowedValues?: unknown; allowedValue?: unknown; additionalProperty?: string };
+  let detail = '';
+  if (error.keyword === 'enum') detail = ` ${JSON.stringify(params.allowedValues)}`;
+  if (error.keyword === 'const') detail = ` ${JSON.stringify(params.allowedValue)}`;
+  if (error.keyword === 'additionalProperties') detail = ` '${params.additionalProperty}'`;
+  return `${where}: ${error.message ?? error.keyword}${detail}`;
+}
