@@ -2,6 +2,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 import type { RuleResult, RunReport } from './model.ts';
 import { plural } from './plural.ts';
 import { transcriptText, type TranscriptTextOptions } from './transcriptText.ts';
+import { visible } from './visible.ts';
 
 /** Options for junit.xml (cf. vitest's `JUnitOptions`). */
 export interface JUnitOptions extends TranscriptTextOptions {
@@ -111,20 +112,13 @@ function seconds(ms: number): string {
 
 /**
  * XML 1.0 cannot carry most control characters or lone surrogates, not even as entities, and
- * fuzzed tokens produce them. Escaping alone would leave the file unparseable, so they are
- * replaced by a visible `\uXXXX` before the builder escapes the rest.
+ * fuzzed tokens produce them: escaping alone would leave the file unparseable. So every string
+ * goes through `visible` (they become `\uXXXX`) before the builder escapes the rest.
  */
-function xmlSafe(text: string): string {
-  return text.replace(
-    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
-
 function xmlSafeTree(node: XmlNode): XmlNode {
   const result: XmlNode = {};
   for (const [key, value] of Object.entries(node)) {
-    if (typeof value === 'string') result[key] = xmlSafe(value);
+    if (typeof value === 'string') result[key] = visible(value);
     else if (Array.isArray(value)) result[key] = value.map(xmlSafeTree);
     else result[key] = xmlSafeTree(value);
   }

@@ -1,5 +1,6 @@
 import type { AttemptRecord } from '../harness/transcript.ts';
 import { prettyBody } from './prettyBody.ts';
+import { visible } from './visible.ts';
 
 /** How much of a transcript the human-facing writers (JUnit, Markdown) show. */
 export interface TranscriptTextOptions {
@@ -68,13 +69,6 @@ function quoteIfHidden(text: string): string {
 function cut(text: string, max: number): string {
   if (text.length <= max) return text;
   return `${text.slice(0, max)}… (${text.length - max} more characters in report.json)`;
-}
-
-/** Control characters (other than newline and tab) become `\uXXXX` so they are seen, not obeyed. */
-function visible(text: string): string {
-  return text
-    .replace(/\r\n/g, '\n')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function indent(text: string): string[] {
