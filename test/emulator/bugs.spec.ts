@@ -1,0 +1,42 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUGS, LEGIT_VARIANTS } from '../../emulator/bugs.ts';
+import { resolveEmulatorOptions } from '../../emulator/options.ts';
+import { isRuleId } from '../../specs/ruleIds.ts';
+
+const EMULATOR_DIR = join(import.meta.dirname, '../../emulator');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+  );
+}
+
+describe('seeded bug catalogue', () => {
+  const sources = sourceFiles(EMULATOR_DIR)
+    .filter((file) => relative(EMULATOR_DIR, file) !== 'bugs.ts')
+    .map((file) => ({ file: relative(EMULATOR_DIR, file), text: readFileSync(file, 'utf8') }));
+
+  it('has at least 25 bugs and 5 legitimate variants', () => {
+    expect(Object.keys(BUGS).length).toBeGreaterThanOrEqual(25);
+    expect(Object.keys(LEGIT_VARIANTS).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(Object.keys(BUGS))('%s is consulted at exactly one place outside bugs.ts', (name) => {
+    // Bug names are letters, digits and hyphens, so the quoted name is a literal pattern.
+    const places = sources.flatMap(({ file, text }) => Array.from(text.matchAll(new RegExp(`'${name}'`, 'g')), () => file));
+    expect(places).toHaveLength(1);
+  });
+
+  it.each(Object.entries(BUGS))('%s names public rule ids and resolvable settings', (name, bug) => {
+    expect(bug.summary.length).toBeGreaterThan(10);
+    expect(bug.rules.length).toBeGreaterThan(0);
+    for (const rule of bug.rules) expect(isRuleId(rule), `${name}: ${rule}`).toBe(true);
+    expect(() => resolveEmulatorOptions({ bug: name as keyof typeof BUGS })).not.toThrow();
+  });
+
+  it.each(Object.keys(LEGIT_VARIANTS))('variant %s resolves', (name) => {
+    expect(() => resolveEmulatorOptions({ variant: name as keyof typeof LEGIT_VARIANTS })).not.toThrow();
+  });
+});

@@ -1,0 +1,72 @@
+// Calls the emulator in process (no sockets) and parses its XML the way a tolerant client would.
+import { XMLParser } from 'fast-xml-parser';
+import { createEmulatorHandler } from '../../../emulator/server.ts';
+import type { EmulatorHandler } from '../../../emulator/server.ts';
+import type { EmulatorOptions } from '../../../emulator/options.ts';
+import type { ActionTable } from '../../../emulator/router.ts';
+
+export type Params = Record<string, string | number | boolean>;
+
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  xml: string;
+  /** The parsed document under its root element (`RunInstancesResponse` or `Response`). */
+  body: any;
+  /** The EC2 error code, when the answer is an error. */
+  code: string | undefined;
+}
+
+const parser = new XMLParser({
+  ignoreDeclaration: true,
+  ignoreAttributes: true,
+  parseTagValue: false,
+  trimValues: false,
+  isArray: (tagName) => tagName === 'item',
+});
+
+export function parseAnswer(status: number, headers: Record<string, string>, xml: string): Answer {
+  const document = parser.parse(xml) as Record<string, any>;
+  const [root] = Object.keys(document);
+  const body = document[root!];
+  return { status, headers, xml, body, code: root === 'Response' ? body.Errors.Error.Code : undefined };
+}
+
+export function formBody(params: Params): string {
+  return new URLSearchParams(Object.entries(params).map(([name, value]) => [name, String(value)])).toString();
+}
+
+export interface InProcessEmulator {
+  handler: EmulatorHandler;
+  call(params: Params, options?: { method?: 'GET' | 'POST'; headers?: Record<string, string> }): Promise<Answer>;
+}
+
+/** Unsigned calls land in the default account and the first region (lenient auth). */
+export function inProcessEmulator(options: EmulatorOptions = {}, extraActions?: ActionTable): InProcessEmulator {
+  const handler = createEmulatorHandler(options, extraActions);
+  return {
+    handler,
+    async call(params, { method = 'POST', headers = {} } = {}) {
+      const body = formBody({ Version: '2016-11-15', ...params });
+      const raw =
+        method === 'GET'
+          ? { method, url: `/?${body}`, headers, body: new Uint8Array() }
+          : { method, url: '/', headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', ...headers }, body: Buffer.from(body) };
+      const answer = await handler.handle(raw);
+      return parseAnswer(answer.status, answer.headers, answer.body);
+    },
+  };
+}
+
+/** A controllable clock for lifecycle tests. */
+export function fakeClock(start = Date.parse('2026-11-28T08:49:06.250Z')): { now(): number; advance(ms: number): void } {
+  let now = start;
+  return { now: () => now, advance: (ms) => (now += ms) };
+}
+
+/** `item` lists as arrays; an empty `<fooSet/>` parses as '' — normalise to []. */
+export function items(value: unknown): any[] {
+  return value === '' || value === undefined ? [] : (value as { item: any[] }).item;
+}
+
+export const RUN = { Action: 'RunInstances', ImageId: 'ami-12345678', MinCount: 1, MaxCount: 1 } as const;
