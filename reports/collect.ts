@@ -1,6 +1,7 @@
 import type { Reporter, TestCase, TestModule, TestRunEndReason, Vitest } from 'vitest/node';
 import { isRuleId, type RuleId } from '../specs/ruleIds.ts';
 import type { RuleResult } from './model.ts';
+import { visible } from './visible.ts';
 
 // The contract with the spec worker: what it attaches to the tasks it runs (vitest's TaskMeta).
 declare module 'vitest' {
@@ -113,7 +114,7 @@ export class ResultCollector implements Reporter {
   }
 
   #warn(message: string): void {
-    const text = `[ec2-idem reports] ${message}`;
+    const text = visible(`[ec2-idem reports] ${message}`);
     if (this.#options.warn !== undefined) this.#options.warn(text);
     else if (this.#logger !== undefined) this.#logger.warn(text);
     else process.stderr.write(`${text}\n`);

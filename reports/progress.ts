@@ -4,6 +4,7 @@ import { readResult } from './collect.ts';
 import { formatDuration } from './formatDuration.ts';
 import type { RuleResult } from './model.ts';
 import { plural } from './plural.ts';
+import { visible } from './visible.ts';
 
 const SYMBOLS: Record<RuleResult['status'], string> = {
   passed: '✓',
@@ -39,7 +40,8 @@ export function progressLine(result: RuleResult): string {
   const numbers = [plural(result.runs, 'run'), plural(result.requests, 'request'), formatDuration(result.durationMs)].join(' · ');
   const head = `${symbol} ${result.rule} ${result.action}  ${numbers}`;
   const detail = lineDetail(result, documented);
-  return detail === undefined ? head : `${head}  ${detail.replace(/\s+/g, ' ').trim()}`;
+  // visible(): an endpoint's message must not be able to send escape sequences to the terminal.
+  return visible(detail === undefined ? head : `${head}  ${detail.replace(/\s+/g, ' ').trim()}`);
 }
 
 function lineDetail(result: RuleResult, documented: boolean): string | undefined {
