@@ -70,3 +70,15 @@ export function items(value: unknown): any[] {
 }
 
 export const RUN = { Action: 'RunInstances', ImageId: 'ami-12345678', MinCount: 1, MaxCount: 1 } as const;
+
+/**
+ * Headers that claim an identity without a valid signature: accepted in lenient mode because the
+ * key is unknown (a 12-digit key is the account), and enough to pick the region.
+ */
+export function claimedIdentity(accessKeyId: string, region: string, signature = '0'.repeat(64)): Record<string, string> {
+  return {
+    authorization: `AWS4-HMAC-SHA256 Credential=${accessKeyId}/20261128/${region}/ec2/aws4_request, SignedHeaders=host;x-amz-date, Signature=${signature}`,
+    'x-amz-date': '20261128T084906Z',
+    host: 'localhost',
+  };
+}

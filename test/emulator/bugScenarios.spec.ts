@@ -1,0 +1,150 @@
+// Every seeded bug is live: a small scenario behaves correctly on the reference emulator and
+// incorrectly with the bug switched on. (The suite proper proves its rules catch them; this only
+// guards against a dead switch.)
+import { describe, expect, it } from 'vitest';
+import { BUGS } from '../../emulator/bugs.ts';
+import type { BugName } from '../../emulator/bugs.ts';
+import type { EmulatorOptions } from '../../emulator/options.ts';
+import { RUN, claimedIdentity, inProcessEmulator, items } from './support/inProcess.ts';
+import type { InProcessEmulator, Params } from './support/inProcess.ts';
+
+interface Scenario {
+  /** True when the emulator behaved correctly. */
+  correct(emulator: InProcessEmulator): Promise<boolean>;
+  options?: EmulatorOptions;
+}
+
+const TEMPLATE = { Action: 'CreateLaunchTemplate', LaunchTemplateName: 'tpl', 'LaunchTemplateData.ImageId': 'ami-12345678' };
+
+async function reservationOf(emulator: InProcessEmulator, params: Params, headers?: Record<string, string>): Promise<string> {
+  return (await emulator.call({ ...RUN, ...params }, { headers })).body.reservationId;
+}
+
+async function launches(emulator: InProcessEmulator): Promise<number> {
+  return emulator.handler.stats().launches;
+}
+
+/** Two calls that must give two launches. */
+function separate(first: Params, second: Params, secondHeaders?: Record<string, string>): Scenario {
+  return {
+    correct: async (emulator) => (await reservationOf(emulator, first)) !== (await reservationOf(emulator, second, secondHeaders)),
+  };
+}
+
+/** Two calls with one token that must replay (one reservation). */
+function replays(first: Params, second: Params, options: { method?: 'GET' | 'POST'; headers?: [Record<string, string>, Record<string, string>] } = {}): Scenario {
+  return {
+    correct: async (emulator) => {
+      const a = (await emulator.call({ ...RUN, ...first, ClientToken: 'T' }, { headers: options.headers?.[0] })).body.reservationId;
+      const b = (await emulator.call({ ...RUN, ...second, ClientToken: 'T' }, { method: options.method, headers: options.headers?.[1] })).body;
+      return a !== undefined && b.reservationId === a;
+    },
+  };
+}
+
+/** A changed parameter under one token must be refused. */
+function mismatches(change: Params): Scenario {
+  return {
+    correct: async (emulator) => {
+      await emulator.call({ ...RUN, ClientToken: 'T' });
+      const answer = await emulator.call({ ...RUN, ...change, ClientToken: 'T' });
+      return answer.status === 400 && answer.code === 'IdempotentParameterMismatch' && (await launches(emulator)) === 1;
+    },
+  };
+}
+
+function statusOf(params: Params, expected: number): Scenario {
+  return { correct: async (emulator) => (await emulator.call({ ...RUN, ...params })).status === expected };
+}
+
+const afterTermination: Scenario = {
+  correct: async (emulator) => {
+    const first = await emulator.call({ ...RUN, ClientToken: 'T' });
+    await emulator.call({ Action: 'TerminateInstances', 'InstanceId.1': items(first.body.instancesSet)[0].instanceId });
+    return (await reservationOf(emulator, { ClientToken: 'T' })) === first.body.reservationId && (await launches(emulator)) === 1;
+  },
+};
+
+const tags = (value: string): Params => ({ 'TagSpecification.1.ResourceType': 'instance', 'TagSpecification.1.Tag.1.Key': 'k', 'TagSpecification.1.Tag.1.Value': value });
+
+const SCENARIOS: Record<BugName, Scenario> = {
+  'token-case-insensitive': separate({ ClientToken: 'Tok' }, { ClientToken: 'tok' }),
+  'token-trimmed': { correct: async (e) => items((await e.call({ ...RUN, ClientToken: ' t ' })).body.instancesSet)[0].clientToken === ' t ' },
+  'token-truncated-32': separate({ ClientToken: `${'x'.repeat(32)}a` }, { ClientToken: `${'x'.repeat(32)}b` }),
+  'token-limit-63': statusOf({ ClientToken: 'x'.repeat(64) }, 200),
+  'token-limit-65': statusOf({ ClientToken: 'x'.repeat(65) }, 400),
+  'token-non-ascii-accepted': statusOf({ ClientToken: 'jeton-é' }, 400),
+  'scope-ignores-region': separate({ ClientToken: 'T' }, { ClientToken: 'T' }, claimedIdentity('AKIDANY', 'us-west-2')),
+  'scope-ignores-account': separate({ ClientToken: 'T' }, { ClientToken: 'T' }, claimedIdentity('111122223333', 'us-east-1')),
+  'scope-ignores-action': {
+    correct: async (e) => (await e.call({ ...RUN, ClientToken: 'T' })).status === 200 && (await e.call({ ...TEMPLATE, ClientToken: 'T' })).status === 200,
+  },
+  'cross-account-replay': {
+    correct: async (e) => {
+      const a = await reservationOf(e, { ClientToken: 'T' }, claimedIdentity('111122223333', 'us-east-1'));
+      return a !== (await reservationOf(e, { ClientToken: 'T' }, claimedIdentity('222233334444', 'us-east-1')));
+    },
+  },
+  'fingerprint-ignores-userdata': mismatches({ UserData: 'b3RoZXI=' }),
+  'fingerprint-ignores-tags': mismatches(tags('other')),
+  'fingerprint-ignores-instance-type': mismatches({ InstanceType: 'm5.large' }),
+  'fingerprint-order-dependent': replays({ KeyName: 'k', InstanceType: 't3.micro' }, { InstanceType: 't3.micro', KeyName: 'k' }),
+  'fingerprint-includes-method': replays({}, {}, { method: 'GET' }),
+  'fingerprint-includes-signing': replays({}, {}, { headers: [claimedIdentity('AKIDANY', 'us-east-1', 'a'.repeat(64)), claimedIdentity('AKIDANY', 'us-east-1', 'b'.repeat(64))] }),
+  'mismatch-wrong-code': mismatches({ KeyName: 'other' }),
+  'mismatch-status-500': mismatches({ KeyName: 'other' }),
+  'mismatch-still-launches': mismatches({ KeyName: 'other' }),
+  'replay-new-reservation-id': replays({}, {}),
+  'replay-new-launch-time': {
+    correct: async (e) => {
+      const first = items((await e.call({ ...RUN, ClientToken: 'T' })).body.instancesSet)[0].launchTime;
+      return items((await e.call({ ...RUN, ClientToken: 'T' })).body.instancesSet)[0].launchTime === first;
+    },
+  },
+  'replay-fewer-instances': {
+    correct: async (e) => {
+      await e.call({ ...RUN, MaxCount: 2, ClientToken: 'T' });
+      return items((await e.call({ ...RUN, MaxCount: 2, ClientToken: 'T' })).body.instancesSet).length === 2;
+    },
+  },
+  'replay-launches-again': { correct: async (e) => (await replays({}, {}).correct(e)) && (await launches(e)) === 1 },
+  'forget-after-terminate': afterTermination,
+  'terminated-replay-launches-new': afterTermination,
+  'check-then-act-race': {
+    correct: async (e) => (await Promise.all([1, 2, 3].map(() => e.call({ ...RUN, ClientToken: 'T' })))) && (await launches(e)) === 1,
+  },
+  'commit-500-forgets-token': {
+    options: { faults: { commitThen500Rate: 1 } },
+    correct: async (e) => (await e.call({ ...RUN, ClientToken: 'T' })).status === 500 && (await e.call({ ...RUN, ClientToken: 'T' })).status === 200,
+  },
+  'dryrun-consumes-token': {
+    correct: async (e) => (await e.call({ ...RUN, ClientToken: 'T', DryRun: true })).status === 412 && (await e.call({ ...RUN, ClientToken: 'T' })).status === 200,
+  },
+  'dryrun-wrong-status': statusOf({ ClientToken: 'T', DryRun: true }, 412),
+  'describe-token-missing': {
+    correct: async (e) => {
+      await e.call({ ...RUN, ClientToken: 'T' });
+      const described = await e.call({ Action: 'DescribeInstances', 'Filter.1.Name': 'client-token', 'Filter.1.Value.1': 'T' });
+      return items(items(described.body.reservationSet)[0].instancesSet)[0].clientToken === 'T';
+    },
+  },
+  'run-token-missing': { correct: async (e) => items((await e.call({ ...RUN, ClientToken: 'T' })).body.instancesSet)[0].clientToken === 'T' },
+  'client-token-filter-ignored': {
+    correct: async (e) => {
+      await e.call({ ...RUN, ClientToken: 'T1' });
+      await e.call({ ...RUN, ClientToken: 'T2' });
+      const described = await e.call({ Action: 'DescribeInstances', 'Filter.1.Name': 'client-token', 'Filter.1.Value.1': 'T1' });
+      return items(described.body.reservationSet).length === 1;
+    },
+  },
+  'flaky-400': statusOf({ ClientToken: 'T' }, 200),
+  'throttle-as-400': { options: { faults: { throttleRate: 1 } }, correct: async (e) => (await e.call(RUN)).status === 503 },
+};
+
+describe('seeded bugs are live', () => {
+  it.each(Object.keys(BUGS) as BugName[])('%s: the reference behaves, the bug misbehaves', async (bug) => {
+    const scenario = SCENARIOS[bug];
+    expect(await scenario.correct(inProcessEmulator({ ...scenario.options }))).toBe(true);
+    expect(await scenario.correct(inProcessEmulator({ ...scenario.options, bug }))).toBe(false);
+  });
+});
