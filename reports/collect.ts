@@ -86,13 +86,30 @@ export class ResultCollector implements Reporter {
   ): Promise<void> {
     let resourcesLeftBehind = 0;
     for (const testModule of testModules) {
-      // Tests that never reported (interrupted, or failed in a hook) are read here.
-      for (const testCase of testModule.children.allTests()) if (!this.#seen.has(testCase.id)) await this.#take(testCase);
-      for (const error of testModule.errors()) this.#notice(`${testModule.relativeModuleId} failed outside any test: ${firstLine(error.message)}`);
-      resourcesLeftBehind += testModule.meta().cleanup?.resourcesLeftBehind ?? 0;
+      try {
+        resourcesLeftBehind += await this.#readModule(testModule);
+      } catch (error) {
+        // A half-read module must not keep `done` from resolving: the CLI is waiting on it.
+        this.#notice(`could not read the results of ${testModule.relativeModuleId}: ${String(error)}`);
+      }
     }
     for (const error of unhandledErrors) this.#notice(`unhandled error during the run: ${firstLine(error.message)}`);
     this.#resolve({ results: this.results, resourcesLeftBehind, notices: [...this.#notices], reason });
+  }
+
+  /** Reads the tests that never reported (interrupted, failed in a hook) and returns the module's leak count. */
+  async #readModule(testModule: TestModule): Promise<number> {
+    let created = 0;
+    for (const testCase of testModule.children.allTests()) {
+      if (!this.#seen.has(testCase.id)) await this.#take(testCase);
+      created += this.#byTest.get(testCase.id)?.resourcesCreated ?? 0;
+    }
+    for (const error of testModule.errors()) this.#notice(`${testModule.relativeModuleId} failed outside any test: ${firstLine(error.message)}`);
+    const cleanup = testModule.meta().cleanup;
+    if (cleanup === undefined && created > 0) {
+      this.#notice(`${testModule.relativeModuleId} created ${created} resources but reported no cleanup: check for leftovers`);
+    }
+    return cleanup?.resourcesLeftBehind ?? 0;
   }
 
   async #take(testCase: TestCase): Promise<void> {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { TaskMeta } from 'vitest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { startVitest, type TestCase, type TestResult } from 'vitest/node';
 import { readResult, ResultCollector, type TestCaseView } from '../../reports/collect.ts';
 import { appendVerdictLine } from '../../reports/emit.ts';
@@ -74,9 +74,26 @@ describe('ResultCollector', () => {
     expect(warnings).toEqual(['[ec2-idem reports] could not record the result of conformance > SAME-RESPONSE RunInstances: Error: disk full']);
   });
 
+  it('notices a module that created resources without reporting cleanup, unhandled errors, and unreadable modules', async () => {
+    // Arrange: fakes of vitest's TestModule, only the members the collector reads
+    const created = fakeCase('SAME-RESPONSE RunInstances', { state: 'passed', errors: undefined }, { result: passed });
+    const module = (name: string, tests: TestCaseView[]) => ({ relativeModuleId: name, children: { allTests: () => tests.values() }, errors: () => [], meta: () => ({}) });
+    const broken = { relativeModuleId: 'broken.spec.ts', children: { allTests: () => { throw new Error('no tree'); } } };
+    const collector = new ResultCollector({ warn: () => {} });
+    // Act
+    await collector.onTestRunEnd([module('conformance.spec.ts', [created]), broken] as never, [{ message: 'EPIPE\nstack' }], 'failed');
+    // Assert
+    expect((await collector.done).notices).toEqual([
+      `conformance.spec.ts created ${passed.resourcesCreated} resources but reported no cleanup: check for leftovers`,
+      'could not read the results of broken.spec.ts: Error: no tree',
+      'unhandled error during the run: EPIPE',
+    ]);
+  });
+
   it('collects a real vitest run: attached results, a crash, a skip, module cleanup; streams lines as it goes', async () => {
     // Arrange
     const dir = await mkdtemp(join(tmpdir(), 'ec2-idem-collect-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     const warnings: string[] = [];
     const collector = new ResultCollector({ warn: (m) => warnings.push(m), onResult: (r) => appendVerdictLine(dir, r).then(() => {}) });
     const out = new PassThrough();
@@ -90,7 +107,7 @@ describe('ResultCollector', () => {
       root: join(import.meta.dirname, 'fixtures', 'run'),
       include: ['rules.fixture.ts'],
       reporters: [collector, new ProgressReporter(out)],
-    });
+    }, { cacheDir: join(dir, 'vite-cache') }); // keep vitest's results cache out of the source tree
     const run = await collector.done;
     await vitest.close();
     process.exitCode = exitCode; // the nested run sets it for its own failures
@@ -118,6 +135,5 @@ describe('ResultCollector', () => {
       '↓ DRYRUN RunInstances  0 runs ',
       '',
     ]);
-    await rm(dir, { recursive: true, force: true });
   });
 });
