@@ -8,7 +8,7 @@ import { startVitest, type TestCase, type TestResult } from 'vitest/node';
 import { readResult, ResultCollector, type TestCaseView } from '../../reports/collect.ts';
 import { appendVerdictLine } from '../../reports/emit.ts';
 import { ProgressReporter } from '../../reports/progress.ts';
-import { failed, passed } from './fixtures/sampleReport.ts';
+import { failed, notApplicable, passed } from './fixtures/sampleReport.ts';
 
 function fakeCase(name: string, result: TestResult, meta: TaskMeta = {}): TestCaseView {
   return { id: name, name, fullName: `conformance > ${name}`, meta: () => meta, result: () => result, diagnostic: () => undefined };
@@ -115,11 +115,13 @@ describe('ResultCollector', () => {
     expect(run.results.map((r) => [r.rule, r.status])).toEqual([
       ['SAME-RESPONSE', 'passed'],
       ['LOST-RESPONSE', 'failed'],
+      ['ACCOUNT-SCOPE', 'not-applicable'],
       ['AT-MOST-ONCE', 'failed'],
       ['DRYRUN', 'skipped'],
     ]);
     expect(run.results[1]).toEqual(failed); // survives the worker boundary intact
-    expect(run.results[2]?.reason).toBe('crashed before producing a verdict: socket hang up');
+    expect(run.results[2]).toEqual(notApplicable);
+    expect(run.results[3]?.reason).toBe('crashed before producing a verdict: socket hang up');
     expect(run.resourcesLeftBehind).toBe(2);
     expect(run.reason).toBe('failed');
     expect(run.notices).toEqual([
@@ -127,10 +129,11 @@ describe('ResultCollector', () => {
       'a helper test that is not a rule is not a "RULE-ID ACTION" test and attached no verdict; ignored',
     ]);
     expect(warnings).toEqual(run.notices.map((n) => `[ec2-idem reports] ${n}`));
-    expect((await readFile(join(dir, 'verdicts.jsonl'), 'utf8')).trimEnd().split('\n')).toHaveLength(4);
+    expect((await readFile(join(dir, 'verdicts.jsonl'), 'utf8')).trimEnd().split('\n')).toHaveLength(5);
     expect(progress.split('\n').map((line) => line.slice(0, 30))).toEqual([
       '✓ SAME-RESPONSE RunInstances  ',
       '✗ LOST-RESPONSE RunInstances  ',
+      '– ACCOUNT-SCOPE RunInstances  ',
       '✗ AT-MOST-ONCE RunInstances  0',
       '↓ DRYRUN RunInstances  0 runs ',
       '',
