@@ -3,13 +3,16 @@ import type { Ec2Error, Malformed, Ok, Outcome, XmlNode } from './outcome.ts';
 import type { RawExchange } from './send.ts';
 
 // Ids, tokens and tag values stay strings ("012345678901", "007", "1e5"); `<item>` is always a list.
+// Values are not trimmed: a token or tag value may begin or end with a space.
+const TEXT = '#text';
 const parser = new XMLParser({
   ignoreDeclaration: true,
   ignoreAttributes: true,
   removeNSPrefix: true,
   parseTagValue: false,
   parseAttributeValue: false,
-  trimValues: true,
+  trimValues: false,
+  textNodeName: TEXT,
   processEntities: true,
   isArray: (tagName, _jPath, _isLeaf, isAttribute) => !isAttribute && tagName === 'item',
 });
@@ -24,7 +27,7 @@ export function decode(exchange: RawExchange): Ok | Ec2Error | Malformed {
   if (body.trim().length === 0) return malformed('empty body');
   const valid = XMLValidator.validate(body);
   if (valid !== true) return malformed(`not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
-  const document = parser.parse(body) as Record<string, XmlNode>;
+  const document = withoutIndentation(parser.parse(body)) as Record<string, XmlNode>;
   const roots = Object.keys(document);
   const root = roots[0];
   if (roots.length !== 1 || root === undefined) return malformed('XML without a single root element');
@@ -54,6 +57,17 @@ function errorFrom(status: number, error: XmlNode, requestId: string | undefined
 function decodeSuccess(status: number, root: string, content: XmlNode): Ok | undefined {
   if (status < 200 || status > 299 || !root.endsWith('Response') || root === 'Response') return undefined;
   return { kind: 'ok', status, root, requestId: text(content, 'requestId'), body: content };
+}
+
+/** Drops the whitespace between elements of pretty-printed XML (EC2 has no mixed content). */
+function withoutIndentation(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutIndentation);
+  if (node === null || typeof node !== 'object') return node;
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key !== TEXT) result[key] = withoutIndentation(value);
+  }
+  return result;
 }
 
 /** The child element `name` of an element, if the element is a structure. */

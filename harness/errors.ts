@@ -27,3 +27,14 @@ export class HarnessError extends Error {
 export function isHarnessError(value: unknown): value is HarnessError {
   return value instanceof HarnessError;
 }
+
+/**
+ * Thrown while a rule runs when the target turns out to lack what the rule needs (the endpoint
+ * does not implement the action). The runner reports the rule `not-applicable`, never `passed`.
+ */
+export class NotApplicableError extends Error {
+  override readonly name = 'NotApplicableError';
+}
+
+/** Codes by which an endpoint says it does not implement an action at all. */
+export const UNSUPPORTED_ACTION_CODES: ReadonlySet<string> = new Set(['InvalidAction', 'UnsupportedOperation', 'NotImplemented']);

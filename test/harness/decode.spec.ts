@@ -22,6 +22,13 @@ describe('decode: success', () => {
     expect(items(outcome.body, 'groupSet')).toEqual([]);
   });
 
+  it('keeps spaces at either end of a value (a token may begin or end with one)', () => {
+    const outcome = decode(exchange(200, '<R>\n  <requestId>r</requestId>\n  <clientToken> a b </clientToken>\n</R>'.replace('<R>', '<RunInstancesResponse>').replace('</R>', '</RunInstancesResponse>')));
+    if (outcome.kind !== 'ok') throw new Error(outcome.kind);
+    expect(text(outcome.body, 'clientToken')).toBe(' a b ');
+    expect(outcome.body).toEqual({ requestId: 'r', clientToken: ' a b ' });
+  });
+
   it('reads a minified DescribeInstances answer with two instances in one reservation', () => {
     const outcome = decode(exchange(200, fixture('describe-instances.xml')));
     if (outcome.kind !== 'ok') throw new Error(outcome.kind);

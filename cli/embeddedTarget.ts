@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import type { BugName, LegitVariantName } from '../emulator/bugs.ts';
+import { startEmulator, type RunningEmulator } from '../emulator/server.ts';
+import type { ProfileName, TargetConfig } from '../harness/target.ts';
+
+export const EMBEDDED_REGIONS = ['us-east-1', 'us-west-2'] as const;
+const PRIMARY = { accessKeyId: 'AKIDEC2IDEMPRIMARY01', accountId: '111111111111' };
+const SECONDARY = { accessKeyId: 'AKIDEC2IDEMSECOND002', accountId: '222222222222' };
+
+export interface EmbeddedOptions {
+  readonly profile: ProfileName;
+  /** A seeded bug to switch on (self-tests). @defaultValue none */
+  readonly bug?: BugName;
+  /** A legitimate variant to switch on (self-tests). @defaultValue none */
+  readonly variant?: LegitVariantName;
+}
+
+export interface EmbeddedTarget {
+  readonly emulator: RunningEmulator;
+  readonly target: TargetConfig;
+}
+
+/**
+ * The reference emulator, fresh for this run, with two regions and two accounts whose keys it
+ * knows (so every signature is verified). Fresh means no token was ever used: short tokens are safe.
+ */
+export async function startEmbeddedTarget(options: EmbeddedOptions): Promise<EmbeddedTarget> {
+  const primarySecret = randomBytes(20).toString('base64');
+  const secondarySecret = randomBytes(20).toString('base64');
+  const emulator = await startEmulator({
+    regions: EMBEDDED_REGIONS,
+    strictAuth: true,
+    accounts: {
+      [PRIMARY.accessKeyId]: { accountId: PRIMARY.accountId, secretAccessKey: primarySecret },
+      [SECONDARY.accessKeyId]: { accountId: SECONDARY.accountId, secretAccessKey: secondarySecret },
+    },
+    // The profile's answer to a replay after termination (token-after-terminate.ts) is what AWS does today.
+    terminatedReplay: options.profile === 'aws-current' ? 'error' : 'replay',
+    bug: options.bug,
+    variant: options.variant,
+  });
+  const target: TargetConfig = {
+    name: 'embedded reference emulator',
+    endpoint: emulator.url,
+    regions: [...EMBEDDED_REGIONS],
+    imageId: 'ami-0123456789abcdef0',
+    credentials: { accessKeyId: PRIMARY.accessKeyId, secretAccessKey: primarySecret },
+    secondaryCredentials: { accessKeyId: SECONDARY.accessKeyId, secretAccessKey: secondarySecret },
+    profile: options.profile,
+    minTokenLength: 1,
+    timeoutMs: 5000,
+  };
+  return { emulator, target };
+}

@@ -1,0 +1,62 @@
+import type fc from 'fast-check';
+import type { ParamChange, ParamChangeConstraints } from '../../generators/paramChange.ts';
+import type { Call } from '../encode.ts';
+import type { Ok } from '../outcome.ts';
+import type { TokenActionName } from '../target.ts';
+
+/** Ids that tie every resource to its run and its property case, so read-back and cleanup never guess. */
+export interface CaseContext {
+  readonly runId: string;
+  readonly caseId: string;
+}
+
+export const RUN_TAG = 'ec2-idem:run';
+export const CASE_TAG = 'ec2-idem:case';
+
+/** A resource as a describe call shows it. */
+export interface ObservedResource {
+  readonly id: string;
+  /** The token the endpoint recorded, when the resource shows one. */
+  readonly clientToken?: string;
+  /** e.g. `pending`, `terminated`; undefined for resources without a lifecycle. */
+  readonly state?: string;
+  readonly ownerId?: string;
+}
+
+export interface ParamConstraints extends ParamChangeConstraints {
+  readonly imageIds: readonly [string, ...string[]];
+}
+
+/**
+ * Everything the suite knows about one token-taking action. An adapter builds calls and reads
+ * answers; it never asserts (rules do) and never sends (the harness does).
+ */
+export interface ActionAdapter<P = unknown> {
+  readonly name: TokenActionName;
+  /** Longest valid token (facts D8). */
+  readonly tokenLimit: number;
+  /** True when the create answer and describe show `clientToken` and a `client-token` filter exists. */
+  readonly echoesToken: boolean;
+  /** The operation that deletes what this action creates (for messages and the ledger). */
+  readonly deleteAction: string;
+  params(constraints: ParamConstraints): fc.Arbitrary<P>;
+  change(constraints: ParamConstraints): fc.Arbitrary<ParamChange>;
+  applyChange(params: P, change: ParamChange, constraints: ParamConstraints): P;
+  /** The same parameters for another region, whose image may differ. */
+  localize(params: P, imageId: string): P;
+  toCall(params: P, token: string | undefined, context: CaseContext, options?: { readonly dryRun?: boolean }): Call;
+  /** Ids of what a successful create answer says it created, in answer order. */
+  created(answer: Ok): readonly ObservedResource[];
+  /** The describe call that lists every resource of a case (by the case tag). */
+  findByCase(context: CaseContext, nextToken?: string): Call;
+  /** The describe call for the run-wide sweep (by the run tag). */
+  findByRun(runId: string, nextToken?: string): Call;
+  /** The describe call that lists what a token launched, when the action has a token filter. */
+  findByToken?(token: string, nextToken?: string): Call;
+  /** Reads a describe answer: resources and the next page's token. */
+  observed(answer: Ok): { readonly resources: readonly ObservedResource[]; readonly nextToken?: string };
+  /** Calls that delete the given resources (idempotent: deleting twice is fine). */
+  deleteCalls(ids: readonly string[]): readonly Call[];
+  /** True when the resource no longer counts as alive (terminated, shutting down, deleted). */
+  isGone(resource: ObservedResource): boolean;
+}

@@ -1,0 +1,51 @@
+import { applyLaunchTemplateChange, launchTemplateChange } from '../../generators/paramChange.ts';
+import { launchTemplateParams, type LaunchTemplateParams } from '../../generators/launchTemplateParams.ts';
+import { field, items, text } from '../decode.ts';
+import type { Call } from '../encode.ts';
+import type { XmlNode } from '../outcome.ts';
+import { CASE_TAG, RUN_TAG, type ActionAdapter, type CaseContext, type ObservedResource } from './action.ts';
+
+function templateOf(node: XmlNode | undefined): ObservedResource {
+  return { id: text(node as XmlNode, 'launchTemplateId') ?? '' };
+}
+
+function describeCall(filters: { Name: string; Value: string[] }[], nextToken: string | undefined): Call {
+  return { action: 'DescribeLaunchTemplates', params: { Filter: filters, NextToken: nextToken } };
+}
+
+/** Launch templates are free: the cheapest token-taking create there is (facts §2.3). */
+export const createLaunchTemplate: ActionAdapter<LaunchTemplateParams> = {
+  name: 'CreateLaunchTemplate',
+  tokenLimit: 128,
+  echoesToken: false,
+  deleteAction: 'DeleteLaunchTemplate',
+  params: (constraints) => launchTemplateParams(constraints),
+  change: (constraints) => launchTemplateChange(constraints),
+  applyChange: applyLaunchTemplateChange,
+  localize: (params, imageId) => ({ ...params, Data: { ...params.Data, ImageId: imageId } }),
+  toCall(params: LaunchTemplateParams, token: string | undefined, context: CaseContext, options = {}): Call {
+    const suiteTags = [{ Key: RUN_TAG, Value: context.runId }, { Key: CASE_TAG, Value: context.caseId }];
+    return {
+      action: 'CreateLaunchTemplate',
+      params: {
+        // Names are unique per region and account: the case id makes them unique per run, too.
+        LaunchTemplateName: `ec2-idem.${context.caseId}.${params.NameSuffix}`,
+        VersionDescription: params.VersionDescription,
+        LaunchTemplateData: params.Data,
+        TagSpecification: [{ ResourceType: 'launch-template', Tag: [...params.Tags, ...suiteTags] }],
+        ClientToken: token,
+        DryRun: options.dryRun ? true : undefined,
+      },
+    };
+  },
+  created: (answer) => [templateOf(field(answer.body, 'launchTemplate') as XmlNode | undefined)],
+  findByCase: (context, nextToken) => describeCall([{ Name: `tag:${CASE_TAG}`, Value: [context.caseId] }], nextToken),
+  findByRun: (runId, nextToken) => describeCall([{ Name: `tag:${RUN_TAG}`, Value: [runId] }], nextToken),
+  observed(answer) {
+    const nextToken = text(answer.body, 'nextToken');
+    return { resources: items(answer.body, 'launchTemplates').map(templateOf), nextToken: nextToken === '' ? undefined : nextToken };
+  },
+  deleteCalls: (ids) => ids.map((id) => ({ action: 'DeleteLaunchTemplate', params: { LaunchTemplateId: id } })),
+  // A deleted template is no longer listed, so every listed one is alive.
+  isGone: () => false,
+};

@@ -1,0 +1,64 @@
+import { applyRunInstancesChange, runInstancesChange } from '../../generators/paramChange.ts';
+import { runInstancesParams, type RunInstancesParams } from '../../generators/runInstancesParams.ts';
+import { field, items, text } from '../decode.ts';
+import type { Call } from '../encode.ts';
+import type { XmlNode } from '../outcome.ts';
+import { CASE_TAG, RUN_TAG, type ActionAdapter, type CaseContext, type ObservedResource } from './action.ts';
+
+const TERMINATE_BATCH = 50;
+
+function instanceOf(item: XmlNode, ownerId: string | undefined): ObservedResource {
+  return {
+    id: text(item, 'instanceId') ?? '',
+    clientToken: text(item, 'clientToken'),
+    state: text(field(item, 'instanceState'), 'name'),
+    ownerId,
+  };
+}
+
+function describeCall(filters: { Name: string; Value: string[] }[], nextToken: string | undefined): Call {
+  return { action: 'DescribeInstances', params: { Filter: filters, NextToken: nextToken } };
+}
+
+export const runInstances: ActionAdapter<RunInstancesParams> = {
+  name: 'RunInstances',
+  tokenLimit: 64,
+  echoesToken: true,
+  deleteAction: 'TerminateInstances',
+  params: (constraints) => runInstancesParams(constraints),
+  change: (constraints) => runInstancesChange(constraints),
+  applyChange: applyRunInstancesChange,
+  localize: (params, imageId) => ({ ...params, ImageId: imageId }),
+  toCall(params: RunInstancesParams, token: string | undefined, context: CaseContext, options = {}): Call {
+    const { Tags, ...rest } = params;
+    const suiteTags = [{ Key: RUN_TAG, Value: context.runId }, { Key: CASE_TAG, Value: context.caseId }];
+    return {
+      action: 'RunInstances',
+      params: {
+        ...rest,
+        TagSpecification: [{ ResourceType: 'instance', Tag: [...Tags, ...suiteTags] }],
+        ClientToken: token,
+        DryRun: options.dryRun ? true : undefined,
+      },
+    };
+  },
+  created: (answer) => items(answer.body, 'instancesSet').map((item) => instanceOf(item, text(answer.body, 'ownerId'))),
+  findByCase: (context, nextToken) => describeCall([{ Name: `tag:${CASE_TAG}`, Value: [context.caseId] }], nextToken),
+  findByRun: (runId, nextToken) => describeCall([{ Name: `tag:${RUN_TAG}`, Value: [runId] }], nextToken),
+  findByToken: (token, nextToken) => describeCall([{ Name: 'client-token', Value: [token] }], nextToken),
+  observed(answer) {
+    const resources = items(answer.body, 'reservationSet').flatMap((reservation) =>
+      items(reservation, 'instancesSet').map((item) => instanceOf(item, text(reservation, 'ownerId'))),
+    );
+    const nextToken = text(answer.body, 'nextToken');
+    return { resources, nextToken: nextToken === '' ? undefined : nextToken };
+  },
+  deleteCalls(ids) {
+    const calls: Call[] = [];
+    for (let i = 0; i < ids.length; i += TERMINATE_BATCH) {
+      calls.push({ action: 'TerminateInstances', params: { InstanceId: ids.slice(i, i + TERMINATE_BATCH) } });
+    }
+    return calls;
+  },
+  isGone: (resource) => resource.state === 'terminated' || resource.state === 'shutting-down',
+};

@@ -1,0 +1,87 @@
+/**
+ * The response-code tables the retry advice and RETRY-ADVICE rest on (facts §1.1 R8, §1.2 D5, §4, §4.1).
+ * Codes are compared case-sensitively (facts §3.4).
+ */
+
+/** Throttling: retry with a longer backoff (smithy-typescript's and botocore's shared list). */
+export const THROTTLING_CODES: ReadonlySet<string> = new Set([
+  'BandwidthLimitExceeded', 'EC2ThrottledException', 'LimitExceededException', 'PriorRequestNotComplete',
+  'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'RequestThrottled', 'RequestThrottledException',
+  'SlowDown', 'ThrottledException', 'Throttling', 'ThrottlingException', 'TooManyRequestsException',
+  'TransactionInProgressException',
+]);
+
+/** Server-side and usually transient: retry with backoff. */
+export const TRANSIENT_CODES: ReadonlySet<string> = new Set([
+  'InternalError', 'InternalFailure', 'ServerInternal', 'Unavailable', 'ServiceUnavailable',
+  'RequestTimeout', 'RequestTimeoutException', 'InsufficientInstanceCapacity',
+]);
+
+export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([500, 502, 503, 504]);
+
+/**
+ * The one exception to "4xx: do not retry": a resource changing state may succeed later
+ * (legacy R8 400 row, current D5 4xx row). An in-flight duplicate may be answered this way, too.
+ */
+export const STATE_CODES: ReadonlySet<string> = new Set(['IncorrectState', 'IncorrectInstanceState', 'InvalidInstanceState']);
+
+export type StatusClass = 'client' | 'server';
+
+/**
+ * The status each known code must carry (facts §4; §5 Q13). Profiles check the class (4xx/5xx)
+ * by default and the exact number in `strict`. Codes not listed are not judged.
+ */
+export const EXPECTED_STATUS: Readonly<Record<string, number>> = {
+  IdempotentParameterMismatch: 400,
+  IdempotentInstanceTerminated: 400,
+  InvalidClientToken: 400,
+  InvalidParameterValue: 400,
+  InvalidParameter: 400,
+  InvalidParameterCombination: 400,
+  MissingParameter: 400,
+  UnknownParameter: 400,
+  InvalidRequest: 400,
+  InvalidAction: 400,
+  'InvalidAMIID.Malformed': 400,
+  'InvalidAMIID.NotFound': 400,
+  'InvalidInstanceID.Malformed': 400,
+  'InvalidInstanceID.NotFound': 400,
+  'InvalidLaunchTemplateName.AlreadyExistsException': 400,
+  'InvalidLaunchTemplateName.MalformedException': 400,
+  'InvalidLaunchTemplateId.NotFound': 400,
+  IncorrectState: 400,
+  IncorrectInstanceState: 400,
+  RequestExpired: 400,
+  AuthFailure: 401,
+  UnauthorizedOperation: 403,
+  DryRunOperation: 412,
+  InternalError: 500,
+  InternalFailure: 500,
+  ServerInternal: 500,
+  InsufficientInstanceCapacity: 500,
+  Unavailable: 503,
+  ServiceUnavailable: 503,
+  RequestLimitExceeded: 503,
+  EC2ThrottledException: 503,
+};
+
+export function statusClass(status: number): StatusClass | undefined {
+  if (status >= 400 && status <= 499) return 'client';
+  if (status >= 500 && status <= 599) return 'server';
+  return undefined;
+}
+
+/** Backoff settings. SDK standard mode: 100 ms transient, 500 ms throttling, 20 s cap (facts §4.1). */
+export interface RetryPolicy {
+  readonly maxAttempts: number;
+  readonly baseMs: number;
+  readonly throttlingBaseMs: number;
+  readonly capMs: number;
+  /** State-transition 4xx (`IncorrectState`) are retried at most this many times. */
+  readonly maxStateRetries: number;
+}
+
+export const SDK_STANDARD_POLICY: RetryPolicy = { maxAttempts: 8, baseMs: 100, throttlingBaseMs: 500, capMs: 20_000, maxStateRetries: 3 };
+
+/** For endpoints on this machine: the same shape, shorter waits, so the suite stays fast. */
+export const LOOPBACK_POLICY: RetryPolicy = { maxAttempts: 10, baseMs: 2, throttlingBaseMs: 5, capMs: 200, maxStateRetries: 5 };

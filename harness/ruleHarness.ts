@@ -1,0 +1,210 @@
+import fc from 'fast-check';
+import type { EncodingVariant } from '../generators/encodingVariant.ts';
+import type { ParamChange } from '../generators/paramChange.ts';
+import type { ActionAdapter, CaseContext, ObservedResource, ParamConstraints } from './actions/action.ts';
+import { responseDifferences, type Difference } from './compare.ts';
+import type { Call } from './encode.ts';
+import { NotApplicableError, UNSUPPORTED_ACTION_CODES } from './errors.ts';
+import type { ExchangeOptions, Identity, Session } from './exchange.ts';
+import type { Ok, Outcome } from './outcome.ts';
+import { LOOPBACK_POLICY, SDK_STANDARD_POLICY, type RetryPolicy } from './retry.constants.ts';
+import { withRetry, type RetryDependencies } from './retry.ts';
+import type { ResolvedRegion, ResolvedTarget } from './target.ts';
+import type { TokenMinter } from './tokens.ts';
+
+/** Where a request goes and as whom. */
+export interface Placement {
+  /** @defaultValue the target's first region */
+  readonly region?: ResolvedRegion;
+  /** @defaultValue 'primary' */
+  readonly identity?: Identity;
+}
+
+export interface CreateOptions extends Placement {
+  readonly encoding?: EncodingVariant;
+  readonly dryRun?: boolean;
+}
+
+/** A read-back: what the endpoint shows, or why it could not be seen (Jepsen's indeterminate). */
+export type Observation =
+  | { readonly kind: 'observed'; readonly resources: readonly ObservedResource[] }
+  | { readonly kind: 'unknown'; readonly outcome: Outcome };
+
+export interface RuleHarnessInit<P> {
+  readonly target: ResolvedTarget;
+  readonly adapter: ActionAdapter<P>;
+  readonly session: Session;
+  readonly minter: TokenMinter;
+  readonly runId: string;
+  /** Names this rule × action test inside the run; case ids extend it. */
+  readonly testId: string;
+  readonly retry?: RetryDependencies & { readonly policy?: RetryPolicy };
+  /** Most instances one launch may ask for. @defaultValue 2 */
+  readonly maxInstances?: number;
+}
+
+const MAX_PAGES = 20;
+
+/**
+ * What a rule sees of one action on one target: generators bound to the target, and requests that
+ * go encode → sign → send → decode with retries. It tracks what each case creates and deletes it
+ * at the end of the case. It never asserts: rules do.
+ */
+export class RuleHarness<P = unknown> {
+  readonly action: ActionAdapter<P>;
+  readonly target: ResolvedTarget;
+  readonly session: Session;
+  readonly constraints: ParamConstraints;
+  resourcesCreated = 0;
+  /** Every attempt's outcome in the current case, retries included (what RETRY-ADVICE judges). */
+  readonly seen: Outcome[] = [];
+  private caseSerial = 0;
+  private readonly tracked = new Map<string, { placement: Placement; ids: Set<string> }>();
+  private readonly policy: RetryPolicy;
+
+  constructor(private readonly init: RuleHarnessInit<P>) {
+    this.action = init.adapter;
+    this.target = init.target;
+    this.session = init.session;
+    this.policy = init.retry?.policy ?? (init.target.isLoopback ? LOOPBACK_POLICY : SDK_STANDARD_POLICY);
+    this.constraints = {
+      imageIds: [init.target.regions[0].imageId],
+      instanceTypes: init.target.instanceTypes,
+      maxInstances: init.maxInstances ?? 2,
+    };
+  }
+
+  get profile() {
+    return this.target.profile;
+  }
+
+  /** The same facade for another action on the same session (cross-action rules). */
+  forAction<Q>(adapter: ActionAdapter<Q>): RuleHarness<Q> {
+    return new RuleHarness<Q>({ ...this.init, adapter, testId: `${this.init.testId}.${adapter.name}` });
+  }
+
+  params(): fc.Arbitrary<P> {
+    return this.action.params(this.constraints);
+  }
+
+  change(): fc.Arbitrary<ParamChange> {
+    return this.action.change(this.constraints);
+  }
+
+  applyChange(params: P, change: ParamChange): P {
+    return this.action.applyChange(params, change, this.constraints);
+  }
+
+  newCase(): CaseContext {
+    this.caseSerial += 1;
+    return { runId: this.init.runId, caseId: `${this.init.testId}.${this.caseSerial}` };
+  }
+
+  /** A run-unique version of a generated token; skips the case when a short token space ran out. */
+  mint(token: string): string {
+    const minted = this.init.minter.mint(token);
+    fc.pre(minted !== undefined);
+    return minted as string;
+  }
+
+  /** Claims a token derived from a minted one; skips the case if some earlier case used it. */
+  claim(token: string): string {
+    fc.pre(this.init.minter.claim(token));
+    return token;
+  }
+
+  /** One create, retried like a careful client (same token, re-signed); what it created is tracked. */
+  async create(params: P, token: string | undefined, context: CaseContext, options: CreateOptions = {}): Promise<Outcome> {
+    const region = options.region ?? this.target.regions[0];
+    const call = this.action.toCall(this.action.localize(params, region.imageId), token, context, { dryRun: options.dryRun });
+    const outcome = await this.send(call, options, options.encoding);
+    if (outcome.kind === 'ec2-error' && UNSUPPORTED_ACTION_CODES.has(outcome.code)) {
+      throw new NotApplicableError(`the endpoint does not implement ${this.action.name} (${outcome.code})`);
+    }
+    if (outcome.kind === 'ok') this.track(options, this.action.created(outcome).map((r) => r.id));
+    return outcome;
+  }
+
+  /** Any call, with the retry policy; the attempts are in the session's transcript. */
+  async send(call: Call, placement: Placement = {}, encoding?: EncodingVariant): Promise<Outcome> {
+    const options: ExchangeOptions = {
+      region: placement.region,
+      identity: placement.identity,
+      encoding: encoding && { method: encoding.method, order: encoding.order },
+      payloadHashHeader: encoding?.payloadHashHeader,
+    };
+    const signedAt = encoding ? () => new Date(Date.now() - encoding.signedSecondsAgo * 1000) : () => new Date();
+    const result = await withRetry(() => this.session.exchange(call, { ...options, signingDate: signedAt() }), this.policy, this.init.retry);
+    this.seen.push(...result.attempts);
+    return result.outcome;
+  }
+
+  /** Everything the case's tag shows (all pages), tracked for cleanup. */
+  async observe(context: CaseContext, placement: Placement = {}): Promise<Observation> {
+    return this.observeWith((next) => this.action.findByCase(context, next), placement);
+  }
+
+  /** What the `client-token` filter shows for a token (actions that have one). */
+  async observeToken(token: string, placement: Placement = {}): Promise<Observation> {
+    const findByToken = this.action.findByToken?.bind(this.action);
+    if (!findByToken) throw new Error(`${this.action.name} has no client-token filter`);
+    return this.observeWith((next) => findByToken(token, next), placement);
+  }
+
+  /** Everything this run created with this action in one placement (by the run tag). */
+  async observeRun(placement: Placement = {}): Promise<Observation> {
+    return this.observeWith((next) => this.action.findByRun(this.init.runId, next), placement);
+  }
+
+  private async observeWith(callFor: (nextToken?: string) => Call, placement: Placement): Promise<Observation> {
+    const resources: ObservedResource[] = [];
+    let nextToken: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page += 1) {
+      const outcome = await this.send(callFor(nextToken), placement);
+      if (outcome.kind !== 'ok') return { kind: 'unknown', outcome };
+      const observed = this.action.observed(outcome);
+      resources.push(...observed.resources);
+      nextToken = observed.nextToken;
+      if (nextToken === undefined) break;
+    }
+    this.track(placement, resources.filter((r) => !this.action.isGone(r)).map((r) => r.id), false);
+    return { kind: 'observed', resources };
+  }
+
+  /** Deletes resources now (e.g. to test what a token does after termination). */
+  async remove(ids: readonly string[], placement: Placement = {}): Promise<Outcome[]> {
+    const outcomes: Outcome[] = [];
+    for (const call of this.action.deleteCalls(ids)) outcomes.push(await this.send(call, placement));
+    return outcomes;
+  }
+
+  /** The differences between two answers under this target's profile; empty means "same response". */
+  differences(first: Ok, second: Ok): Difference[] {
+    return responseDifferences(first, second, this.profile);
+  }
+
+  /** Deletes what the case created; runs with recording off so it stays out of the transcript. */
+  async endCase(): Promise<void> {
+    const current = this.session.sink.current;
+    this.session.sink.current = undefined;
+    try {
+      for (const { placement, ids } of this.tracked.values()) {
+        if (ids.size > 0) await this.remove([...ids], placement);
+      }
+    } finally {
+      this.tracked.clear();
+      this.seen.length = 0;
+      this.session.sink.current = current;
+    }
+  }
+
+  private track(placement: Placement, ids: readonly string[], created = true): void {
+    const key = `${placement.region?.name ?? this.target.regions[0].name}/${placement.identity ?? 'primary'}`;
+    const entry = this.tracked.get(key) ?? { placement, ids: new Set<string>() };
+    for (const id of ids) {
+      if (!entry.ids.has(id) && created) this.resourcesCreated += 1;
+      entry.ids.add(id);
+    }
+    this.tracked.set(key, entry);
+  }
+}

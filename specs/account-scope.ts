@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { accountPair } from '../generators/accountPair.ts';
+import { clientToken } from '../generators/clientToken.ts';
+import { expectIds, expectObserved, expectOk, ids, violation } from './expect.ts';
+import { defineRule } from './rule.ts';
+
+export default defineRule({
+  id: 'ACCOUNT-SCOPE',
+  description: 'Another account reusing a token creates its own resources and never sees the first account’s',
+  source: {
+    key: 'IDEM',
+    fact: 'Q9',
+    sentence: 'Per account+Region (likely — throttling and resources are per account/Region) but undocumented',
+  },
+  strength: 'MUST',
+  profiles: ['seed', 'aws-current', 'strict'],
+  requires: ['second-account'],
+  cases: (h) =>
+    fc.record({
+      params: h.params(),
+      token: clientToken({ minLength: h.target.minTokenLength, maxLength: h.action.tokenLimit }),
+      accounts: accountPair(['primary', 'secondary'] as const),
+      secondChange: fc.option(h.change(), { nil: undefined }),
+    }),
+  async check(h, { params, token, accounts: [owner, other], secondChange }) {
+    const context = h.newCase();
+    const minted = h.mint(token);
+    const a = h.action.created(expectOk(await h.create(params, minted, context, { identity: owner }), `create as the ${owner} account`));
+    const otherParams = secondChange ? h.applyChange(params, secondChange) : params;
+    const b = h.action.created(expectOk(await h.create(otherParams, minted, context, { identity: other }), `the same token as the ${other} account`));
+    const shared = ids(b).filter((id) => ids(a).includes(id));
+    if (shared.length > 0) violation(`the ${other} account got the ${owner} account's resources [${shared.join(', ')}]`);
+    const owners = new Set([...a, ...b].map((r) => r.ownerId).filter((id) => id !== undefined));
+    if (a[0]?.ownerId !== undefined && owners.size < 2) violation(`both accounts' answers name owner ${[...owners].join()}`);
+    expectIds(expectObserved(await h.observe(context, { identity: other }), `read-back as ${other}`), ids(b), `what the ${other} account sees`);
+    expectIds(expectObserved(await h.observe(context, { identity: owner }), `read-back as ${owner}`), ids(a), `what the ${owner} account sees`);
+  },
+});

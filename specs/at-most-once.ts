@@ -1,0 +1,34 @@
+import fc from 'fast-check';
+import { clientToken } from '../generators/clientToken.ts';
+import { expectIds, expectObserved, expectOk, ids } from './expect.ts';
+import { defineRule } from './rule.ts';
+
+export default defineRule({
+  id: 'AT-MOST-ONCE',
+  description: 'Repeats create nothing more: the endpoint shows exactly the first create’s resources',
+  source: {
+    key: 'IDEM',
+    fact: 'D2',
+    sentence: 'A completed request retried with the same token and the same parameters "succeeds without performing any further actions"',
+  },
+  strength: 'MUST',
+  profiles: ['seed', 'aws-current', 'strict'],
+  requires: [],
+  cases: (h) =>
+    fc.record({
+      params: h.params(),
+      token: clientToken({ minLength: h.target.minTokenLength, maxLength: h.action.tokenLimit }),
+      repeats: fc.integer({ min: 1, max: 4 }),
+    }),
+  async check(h, { params, token, repeats }) {
+    const context = h.newCase();
+    const minted = h.mint(token);
+    const first = ids(h.action.created(expectOk(await h.create(params, minted, context), 'first create')));
+    for (let n = 1; n <= repeats; n += 1) await h.create(params, minted, context);
+    // Read back two ways: by the case's tag (catches duplicates whatever they carry) and by the token.
+    expectIds(expectObserved(await h.observe(context), 'read-back by case tag'), first, `after ${repeats} repeat(s), the resources of the case`);
+    if (h.action.findByToken) {
+      expectIds(expectObserved(await h.observeToken(minted), 'client-token filter'), first, `after ${repeats} repeat(s), the client-token filter`);
+    }
+  },
+});

@@ -1,0 +1,33 @@
+import fc from 'fast-check';
+import { clientToken } from '../generators/clientToken.ts';
+import { expectIds, expectObserved, expectOk, ids, violation } from './expect.ts';
+import { defineRule } from './rule.ts';
+
+export default defineRule({
+  id: 'DESCRIBE-TOKEN',
+  description: 'The token is on every instance, in the answer and in DescribeInstances, and its filter works',
+  source: {
+    key: 'IDEM-OLD-UG',
+    fact: 'R7',
+    sentence: 'The token is returned when the instance is described (`DescribeInstances`).',
+  },
+  strength: 'MUST',
+  profiles: ['seed', 'aws-current', 'strict'],
+  requires: ['token-echo'],
+  cases: (h) =>
+    fc.record({ params: h.params(), token: clientToken({ minLength: h.target.minTokenLength, maxLength: h.action.tokenLimit }) }),
+  async check(h, { params, token }) {
+    const context = h.newCase();
+    const minted = h.mint(token);
+    const created = h.action.created(expectOk(await h.create(params, minted, context), 'create'));
+    for (const resource of created) {
+      if (resource.clientToken !== minted) violation(`the create answer shows ${resource.id} with clientToken ${JSON.stringify(resource.clientToken)}, not ${JSON.stringify(minted)}`);
+    }
+    const described = expectObserved(await h.observe(context), 'DescribeInstances by case tag');
+    expectIds(described, ids(created), 'DescribeInstances by case tag');
+    for (const resource of described) {
+      if (resource.clientToken !== minted) violation(`DescribeInstances shows ${resource.id} with clientToken ${JSON.stringify(resource.clientToken)}, not ${JSON.stringify(minted)}`);
+    }
+    expectIds(expectObserved(await h.observeToken(minted), 'client-token filter'), ids(created), 'DescribeInstances with the client-token filter');
+  },
+});

@@ -1,0 +1,34 @@
+import fc from 'fast-check';
+import { clientToken } from '../generators/clientToken.ts';
+import { exactly, expectError, expectIds, expectObserved, expectOk, ids } from './expect.ts';
+import { defineRule } from './rule.ts';
+
+/**
+ * All profiles: a dry run answers `DryRunOperation` with HTTP 412 (observed on AWS and in every
+ * emulator, facts §3.5) and binds nothing (Q6: undocumented; the only evidence says it must not).
+ */
+export default defineRule({
+  id: 'DRYRUN',
+  description: 'A DryRun request answers DryRunOperation, creates nothing and leaves the token unused',
+  source: { key: 'IDEM', fact: 'Q6', sentence: 'Does `DryRun=true` bind the token?' },
+  strength: 'SHOULD',
+  profiles: ['seed', 'aws-current', 'strict'],
+  requires: [],
+  cases: (h) =>
+    fc.record({
+      params: h.params(),
+      token: clientToken({ minLength: h.target.minTokenLength, maxLength: h.action.tokenLimit }),
+      // The real request after the dry run may differ: a bound token would then report a mismatch.
+      realChange: fc.option(h.change(), { nil: undefined }),
+    }),
+  async check(h, { params, token, realChange }) {
+    const context = h.newCase();
+    const minted = h.mint(token);
+    const dry = await h.create(params, minted, context, { dryRun: true });
+    expectError(dry, { codes: ['DryRunOperation'], statuses: exactly(412), statusText: 'HTTP 412' }, 'the dry run');
+    expectIds(expectObserved(await h.observe(context), 'read-back by case tag'), [], 'after the dry run, the resources of the case');
+    const realParams = realChange ? h.applyChange(params, realChange) : params;
+    const real = expectOk(await h.create(realParams, minted, context), 'the real request with the dry run’s token');
+    expectIds(expectObserved(await h.observe(context), 'read-back by case tag'), ids(h.action.created(real)), 'after the real request, the resources of the case');
+  },
+});

@@ -1,0 +1,33 @@
+import fc from 'fast-check';
+import { clientToken } from '../generators/clientToken.ts';
+import { encodingVariant } from '../generators/encodingVariant.ts';
+import { expectIds, expectObserved, expectOk, expectSameResponse, ids } from './expect.ts';
+import { defineRule } from './rule.ts';
+
+export default defineRule({
+  id: 'EQUIVALENT-ENCODING',
+  description: 'Parameter order, GET vs POST and a fresh signature do not change a request',
+  source: {
+    key: 'QUERY',
+    fact: '§3.1',
+    sentence: 'Query requests may use GET (params in the URL, URL-encoded) or POST; same data either way',
+  },
+  strength: 'MUST',
+  profiles: ['seed', 'aws-current', 'strict'],
+  requires: [],
+  cases: (h) =>
+    fc.record({
+      params: h.params(),
+      token: clientToken({ minLength: h.target.minTokenLength, maxLength: h.action.tokenLimit }),
+      first: encodingVariant(),
+      second: encodingVariant(),
+    }),
+  async check(h, { params, token, first, second }) {
+    const context = h.newCase();
+    const minted = h.mint(token);
+    const a = expectOk(await h.create(params, minted, context, { encoding: first }), 'first create');
+    const b = expectOk(await h.create(params, minted, context, { encoding: second }), `the same request as ${second.method}, reordered, re-signed`);
+    expectSameResponse(h, a, b, 'the re-encoded request');
+    expectIds(expectObserved(await h.observe(context), 'read-back by case tag'), ids(h.action.created(a)), 'the resources of the case');
+  },
+});

@@ -1,0 +1,39 @@
+import fc from 'fast-check';
+import { clientToken } from '../generators/clientToken.ts';
+import { regionPair } from '../generators/regionPair.ts';
+import { expectIds, expectObserved, expectOk, ids, violation } from './expect.ts';
+import { defineRule } from './rule.ts';
+
+export default defineRule({
+  id: 'REGION-SCOPE',
+  description: 'The same token in another region creates separately: no replay, no mismatch',
+  source: {
+    key: 'IDEM-OLD-UG',
+    fact: 'R6',
+    sentence: 'The same request with the same token sent to N Regions launches a distinct instance in each Region.',
+  },
+  strength: 'MUST',
+  profiles: ['seed', 'aws-current', 'strict'],
+  requires: ['multi-region'],
+  cases: (h) =>
+    fc.record({
+      params: h.params(),
+      token: clientToken({ minLength: h.target.minTokenLength, maxLength: h.action.tokenLimit }),
+      regions: regionPair(h.target.regions),
+      // Other parameters in the second region are not a mismatch either (D2).
+      secondChange: fc.option(h.change(), { nil: undefined }),
+    }),
+  async check(h, { params, token, regions: [home, away], secondChange }) {
+    const context = h.newCase();
+    const minted = h.mint(token);
+    const a = ids(h.action.created(expectOk(await h.create(params, minted, context, { region: home }), `create in ${home.name}`)));
+    const awayParams = secondChange ? h.applyChange(params, secondChange) : params;
+    const b = ids(h.action.created(expectOk(await h.create(awayParams, minted, context, { region: away }), `the same token in ${away.name}`)));
+    const shared = b.filter((id) => a.includes(id));
+    if (shared.length > 0) violation(`the create in ${away.name} replayed ${home.name}'s resources [${shared.join(', ')}]`);
+    expectIds(expectObserved(await h.observe(context, { region: home }), `read-back in ${home.name}`), a, `the resources in ${home.name}`);
+    expectIds(expectObserved(await h.observe(context, { region: away }), `read-back in ${away.name}`), b, `the resources in ${away.name}`);
+    const again = ids(h.action.created(expectOk(await h.create(params, minted, context, { region: home }), `replay in ${home.name}`)));
+    expectIds(again.map((id) => ({ id })), a, `the replay in ${home.name}`);
+  },
+});

@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import { clientToken } from '../generators/clientToken.ts';
+import { corruptToken, tokenCorruption, type TokenCorruption } from '../generators/invalidClientToken.ts';
+import type { ParamChange } from '../generators/paramChange.ts';
+import type { Outcome } from '../harness/outcome.ts';
+import { EXPECTED_STATUS, statusClass, STATE_CODES } from '../harness/retry.constants.ts';
+import type { RuleHarness } from '../harness/ruleHarness.ts';
+import { expectOk, ids, violation } from './expect.ts';
+import { defineRule } from './rule.ts';
+
+type Probe =
+  | { readonly kind: 'valid' }
+  | { readonly kind: 'mismatch'; readonly change: ParamChange }
+  | { readonly kind: 'invalid-token'; readonly corruption: TokenCorruption }
+  | { readonly kind: 'dry-run' };
+
+/**
+ * The deterministic half of the retry table (R8, D5): every error's status is in its code's class
+ * (seed, aws-current: 4xx vs 5xx; strict: the exact status of harness/retry.constants.ts), and a
+ * request answered 200 or 4xx answers the same when repeated. Transient 5xx are the other half.
+ */
+export default defineRule({
+  id: 'RETRY-ADVICE',
+  description: 'Statuses match their codes; a 200 or 400 repeated answers the same and changes nothing',
+  source: {
+    key: 'IDEM',
+    fact: 'D5',
+    sentence: '4xx → do not retry (invalid parameter/combination, missing permission, or resource changing state; only the last might succeed on retry).',
+  },
+  strength: 'MUST',
+  profiles: ['seed', 'aws-current', 'strict'],
+  requires: [],
+  cases: (h) =>
+    fc.record({
+      params: h.params(),
+      token: clientToken({ minLength: h.target.minTokenLength, maxLength: h.action.tokenLimit }),
+      probe: fc.oneof(
+        fc.constant({ kind: 'valid' as const }),
+        fc.record({ kind: fc.constant('mismatch' as const), change: h.change() }),
+        fc.record({ kind: fc.constant('invalid-token' as const), corruption: tokenCorruption() }),
+        fc.constant({ kind: 'dry-run' as const }),
+      ),
+      repeats: fc.integer({ min: 1, max: 2 }),
+    }),
+  async check(h, { params, token, probe, repeats }) {
+    const context = h.newCase();
+    const minted = h.mint(token);
+    if (probe.kind === 'mismatch') expectOk(await h.create(params, minted, context), 'first create');
+    const request = (): Promise<Outcome> => {
+      switch (probe.kind) {
+        case 'valid':
+          return h.create(params, minted, context);
+        case 'mismatch':
+          return h.create(h.applyChange(params, probe.change), minted, context);
+        case 'invalid-token':
+          return h.create(params, corruptToken(minted, probe.corruption, h.action.tokenLimit), context);
+        case 'dry-run':
+          return h.create(params, minted, context, { dryRun: true });
+      }
+    };
+    const first = await request();
+    for (let n = 1; n <= repeats; n += 1) sameAgain(h, first, await request(), `${probe.kind} request repeated (${n})`);
+    statusesMatchCodes(h);
+  },
+});
+
+function sameAgain(h: RuleHarness, first: Outcome, again: Outcome, what: string): void {
+  if (first.kind === 'ok') {
+    const answer = expectOk(again, `${what}, after a 200`);
+    const [a, b] = [ids(h.action.created(first)), ids(h.action.created(answer))];
+    if (a.join() !== b.join()) violation(`${what}: a 200 repeated changed something: [${a.join(', ')}] then [${b.join(', ')}]`);
+  } else if (first.kind === 'ec2-error' && statusClass(first.status) === 'client' && !STATE_CODES.has(first.code)) {
+    if (again.kind !== 'ec2-error' || again.code !== first.code || again.status !== first.status) {
+      const got = again.kind === 'ec2-error' ? `${again.status} ${again.code}` : again.kind === 'ok' ? `${again.status} success` : again.kind;
+      violation(`${what}: a ${first.status} ${first.code} must answer the same when repeated, but the repeat got ${got}`);
+    }
+  }
+}
+
+function statusesMatchCodes(h: RuleHarness): void {
+  for (const outcome of h.seen) {
+    if (outcome.kind !== 'ec2-error') continue;
+    const expected = EXPECTED_STATUS[outcome.code];
+    if (expected === undefined) continue;
+    const matches = h.profile === 'strict' ? outcome.status === expected : statusClass(outcome.status) === statusClass(expected);
+    if (!matches) {
+      const wanted = h.profile === 'strict' ? `HTTP ${expected}` : `a ${String(expected)[0]}xx status`;
+      violation(`${outcome.code} came with HTTP ${outcome.status}; it must carry ${wanted}, or clients retry wrongly`);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import type fc from 'fast-check';
+import type { ProfileName } from '../harness/target.ts';
+import type { RuleHarness } from '../harness/ruleHarness.ts';
+import type { Strength } from '../reports/model.ts';
+import type { Capability } from './capabilities.ts';
+import type { RuleId } from './ruleIds.ts';
+
+/** The sentence a rule enforces, keyed to shared/spec/ec2-idempotency-facts.md (a lint keeps it verbatim). */
+export interface RuleSource {
+  /** The source key of §6, e.g. `IDEM-OLD-UG`. */
+  readonly key: string;
+  /** The fact id in the facts file, e.g. `R3`, `D7`, `Q6`. */
+  readonly fact: string;
+  /** One sentence quoted word for word from the facts file. */
+  readonly sentence: string;
+}
+
+/** A rule's typed frontmatter (test262 style), checked by test/lint/specs.lint.spec.ts. */
+export interface RuleMeta {
+  readonly id: RuleId;
+  /** One line, under 100 characters. */
+  readonly description: string;
+  readonly source: RuleSource;
+  readonly strength: Strength;
+  /** Profiles the rule runs in; where profiles disagree, the rule file documents each choice. */
+  readonly profiles: readonly ProfileName[];
+  readonly requires: readonly Capability[];
+  /** `each-action`: one test per action; `cross-action`: one test over two actions. @defaultValue 'each-action' */
+  readonly scope?: 'each-action' | 'cross-action';
+  /** Relative cost of one case; the default run count is divided by it. @defaultValue 1 */
+  readonly cost?: number;
+}
+
+/** A rule: generated cases, and a check that throws a RuleViolation when the endpoint breaks it. */
+export interface Rule<C = unknown> extends RuleMeta {
+  cases(h: RuleHarness): fc.Arbitrary<C>;
+  check(h: RuleHarness, generated: C): Promise<void>;
+}
+
+/** Typing helper (like vitest's defineConfig): returns its argument. */
+export function defineRule<C>(rule: Rule<C>): Rule<C> {
+  return rule;
+}

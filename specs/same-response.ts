@@ -1,0 +1,36 @@
+import fc from 'fast-check';
+import { clientToken } from '../generators/clientToken.ts';
+import { expectOk, expectSameResponse } from './expect.ts';
+import { defineRule } from './rule.ts';
+
+/**
+ * "Same response" is harness/compare.ts: seed and strict forgive only the request id and the
+ * instance's state (R2); aws-current also the fields D2 lets carry updated information.
+ */
+export default defineRule({
+  id: 'SAME-RESPONSE',
+  description: 'Repeating a request with its token returns the first answer; only state may differ',
+  source: {
+    key: 'IDEM-OLD-UG',
+    fact: 'R2',
+    sentence: 'Resending the *same* request with the *same* token yields the same response as the first call.',
+  },
+  strength: 'MUST',
+  profiles: ['seed', 'aws-current', 'strict'],
+  requires: [],
+  cases: (h) =>
+    fc.record({
+      params: h.params(),
+      token: clientToken({ minLength: h.target.minTokenLength, maxLength: h.action.tokenLimit }),
+      replays: fc.integer({ min: 1, max: 3 }),
+    }),
+  async check(h, { params, token, replays }) {
+    const context = h.newCase();
+    const minted = h.mint(token);
+    const first = expectOk(await h.create(params, minted, context), 'first create');
+    for (let n = 1; n <= replays; n += 1) {
+      const replay = expectOk(await h.create(params, minted, context), `replay ${n}`);
+      expectSameResponse(h, first, replay, `replay ${n}`);
+    }
+  },
+});

@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { clientToken } from '../generators/clientToken.ts';
+import type { ProfileName } from '../harness/target.ts';
+import { CLIENT_ERROR, expectError, expectIds, expectObserved, expectOk, expectSameResponse, ids, violation } from './expect.ts';
+import { defineRule } from './rule.ts';
+
+type Answer = 'replay' | 'error';
+
+/**
+ * What a replay after termination (or deletion) may answer — facts R4 vs D7, §5 Q1:
+ * - seed: the original response (states now shutting-down/terminated) or HTTP 4xx
+ *   `IdempotentInstanceTerminated`: the seed page predates D7, and both create nothing.
+ * - aws-current: RunInstances answers `IdempotentInstanceTerminated` (D7, observed 2025).
+ * - strict: the original response, as R2 + R4 say.
+ * Launch templates have no documented answer: a replay or any 4xx, except strict (replay).
+ */
+const ALLOWED: Readonly<Record<ProfileName, readonly Answer[]>> = {
+  seed: ['replay', 'error'],
+  'aws-current': ['error'],
+  strict: ['replay'],
+};
+
+export default defineRule({
+  id: 'TOKEN-AFTER-TERMINATE',
+  description: 'After termination the token still creates nothing new (replay, or a refusal)',
+  source: {
+    key: 'IDEM-OLD-UG',
+    fact: 'R4',
+    sentence: 'A token stays valid for at least 24 hours after the instance it launched is terminated.',
+  },
+  strength: 'MUST',
+  profiles: ['seed', 'aws-current', 'strict'],
+  requires: [],
+  cases: (h) =>
+    fc.record({
+      params: h.params(),
+      token: clientToken({ minLength: h.target.minTokenLength, maxLength: h.action.tokenLimit }),
+      replays: fc.integer({ min: 1, max: 2 }),
+    }),
+  async check(h, { params, token, replays }) {
+    const context = h.newCase();
+    const minted = h.mint(token);
+    const first = expectOk(await h.create(params, minted, context), 'first create');
+    const firstIds = ids(h.action.created(first));
+    for (const outcome of await h.remove(firstIds)) expectOk(outcome, `${h.action.deleteAction} of the created resources`);
+    const isInstance = h.action.name === 'RunInstances';
+    const allowed = isInstance ? ALLOWED[h.profile] : h.profile === 'strict' ? ['replay'] : ['replay', 'error'];
+    for (let n = 1; n <= replays; n += 1) {
+      const outcome = await h.create(params, minted, context);
+      const what = `replay ${n} after ${h.action.deleteAction}`;
+      if (outcome.kind === 'ok') {
+        if (!allowed.includes('replay')) violation(`${what}: expected IdempotentInstanceTerminated (profile ${h.profile}), got the create's answer again`);
+        expectSameResponse(h, first, outcome, what);
+      } else {
+        if (!allowed.includes('error')) violation(`${what}: expected the original response (profile ${h.profile}), got ${outcome.kind === 'ec2-error' ? outcome.code : outcome.kind}`);
+        const codes = isInstance ? ['IdempotentInstanceTerminated'] : undefined;
+        expectError(outcome, { codes, statuses: CLIENT_ERROR, statusText: 'a 4xx status' }, what);
+      }
+    }
+    const seen = expectObserved(await h.observe(context), 'read-back by case tag');
+    const extra = ids(seen).filter((id) => !firstIds.includes(id));
+    if (extra.length > 0) expectIds(seen, firstIds, 'after the replays, the resources of the case');
+  },
+});

@@ -1,0 +1,39 @@
+import fc from 'fast-check';
+import { clientToken } from '../generators/clientToken.ts';
+import { applyVariant, caseVariant } from '../generators/tokenVariant.ts';
+import { expectOk, ids, violation } from './expect.ts';
+import { defineRule } from './rule.ts';
+
+export default defineRule({
+  id: 'TOKEN-CASE',
+  description: 'Tokens differing only in case are independent: neither replays nor mismatches the other',
+  source: {
+    key: 'IDEM-OLD-UG',
+    fact: 'R1',
+    sentence: 'A client token is a unique, case-sensitive string of at most 64 ASCII characters.',
+  },
+  strength: 'MUST',
+  profiles: ['seed', 'aws-current', 'strict'],
+  requires: [],
+  cases: (h) =>
+    fc.record({
+      params: h.params(),
+      token: clientToken({ minLength: Math.max(3, h.target.minTokenLength), maxLength: h.action.tokenLimit }),
+      variant: caseVariant(),
+      // With the same parameters a case-blind endpoint replays; with other ones it reports a mismatch.
+      secondChange: fc.option(h.change(), { nil: undefined }),
+    }),
+  async check(h, { params, token, variant, secondChange }) {
+    const context = h.newCase();
+    const first = h.mint(token);
+    const other = applyVariant(first, variant, h.action.tokenLimit);
+    fc.pre(other !== undefined);
+    const second = h.claim(other as string);
+    const a = expectOk(await h.create(params, first, context), 'create with the first token');
+    const secondParams = secondChange ? h.applyChange(params, secondChange) : params;
+    // A case of its own: resources with unique names (launch templates) must not clash by name.
+    const b = expectOk(await h.create(secondParams, second, h.newCase()), `create with ${JSON.stringify(second)}, the same token in another case`);
+    const shared = ids(h.action.created(b)).filter((id) => ids(h.action.created(a)).includes(id));
+    if (shared.length > 0) violation(`${JSON.stringify(second)} replayed the create of ${JSON.stringify(first)}: [${shared.join(', ')}]`);
+  },
+});

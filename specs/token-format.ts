@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { clientToken } from '../generators/clientToken.ts';
+import { corruptToken, tokenCorruption, type TokenCorruption } from '../generators/invalidClientToken.ts';
+import { applyVariant, nearVariant, type TokenVariant } from '../generators/tokenVariant.ts';
+import type { CaseContext } from '../harness/actions/action.ts';
+import type { Ok } from '../harness/outcome.ts';
+import type { RuleHarness } from '../harness/ruleHarness.ts';
+import { CLIENT_ERROR, exactly, expectError, expectIds, expectObserved, expectOk, ids, violation } from './expect.ts';
+import { defineRule } from './rule.ts';
+
+type Scenario =
+  | { readonly kind: 'valid'; readonly token: string }
+  | { readonly kind: 'invalid'; readonly token: string; readonly corruption: TokenCorruption }
+  | { readonly kind: 'distinct'; readonly token: string; readonly variant: TokenVariant };
+
+/**
+ * Profiles (facts §5 Q3 — no documented error for a bad token):
+ * - seed, aws-current: over-long and non-ASCII tokens must be refused with some 4xx; a token with a
+ *   control character (ASCII, but unprintable) may be refused, or accepted and kept byte for byte.
+ * - strict: every invalid token is refused with HTTP 400 `InvalidParameterValue` or `InvalidClientToken`.
+ */
+const STRICT_CODES = ['InvalidParameterValue', 'InvalidClientToken'];
+
+export default defineRule({
+  id: 'TOKEN-FORMAT',
+  description: 'Tokens of 1 to the limit printable ASCII characters work, exactly; others are refused',
+  source: {
+    key: 'IDEM-OLD-UG',
+    fact: 'R1',
+    sentence: 'A client token is a unique, case-sensitive string of at most 64 ASCII characters.',
+  },
+  strength: 'MUST',
+  profiles: ['seed', 'aws-current', 'strict'],
+  requires: [],
+  cases: (h) => {
+    const limit = h.action.tokenLimit;
+    const minLength = h.target.minTokenLength;
+    return fc.record({
+      params: h.params(),
+      scenario: fc.oneof(
+        fc.record({ kind: fc.constant('valid' as const), token: clientToken({ minLength, maxLength: limit }) }),
+        fc.record({ kind: fc.constant('invalid' as const), token: clientToken({ minLength, maxLength: limit }), corruption: tokenCorruption() }),
+        fc.record({ kind: fc.constant('distinct' as const), token: clientToken({ minLength, maxLength: limit - 1 }), variant: nearVariant() }),
+      ),
+    });
+  },
+  async check(h, { params, scenario }) {
+    const context = h.newCase();
+    const token = h.mint(scenario.token);
+    if (scenario.kind === 'valid') return acceptsExactly(h, params, token, context);
+    if (scenario.kind === 'invalid') return refuses(h, params, corruptToken(token, scenario.corruption, h.action.tokenLimit), scenario.corruption, context);
+    const other = applyVariant(token, scenario.variant, h.action.tokenLimit);
+    fc.pre(other !== undefined);
+    const first = expectOk(await h.create(params, token, context), 'create with the first token');
+    // A case of its own: resources with unique names (launch templates) must not clash by name.
+    const second = expectOk(await h.create(params, h.claim(other as string), h.newCase()), `create with a token one ${scenario.variant.kind} away`);
+    const shared = ids(h.action.created(second)).filter((id) => ids(h.action.created(first)).includes(id));
+    if (shared.length > 0) violation(`a different token (${JSON.stringify(other)} vs ${JSON.stringify(token)}) replayed the first create: [${shared.join(', ')}]`);
+  },
+});
+
+async function acceptsExactly(h: RuleHarness, params: unknown, token: string, context: CaseContext) {
+  const answer = expectOk(await h.create(params, token, context), `create with a valid ${token.length}-character token`);
+  await keptExactly(h, answer, token);
+}
+
+/** The endpoint kept the token byte for byte: it echoes it and its filter finds the launch by it. */
+async function keptExactly(h: RuleHarness, answer: Ok, token: string) {
+  if (!h.action.echoesToken) return;
+  for (const resource of h.action.created(answer)) {
+    if (resource.clientToken !== token) violation(`the answer echoes token ${JSON.stringify(resource.clientToken)} instead of ${JSON.stringify(token)}`);
+  }
+  expectIds(expectObserved(await h.observeToken(token), 'client-token filter'), ids(h.action.created(answer)), 'the client-token filter for the exact token');
+}
+
+async function refuses(h: RuleHarness, params: unknown, token: string, corruption: TokenCorruption, context: CaseContext) {
+  const outcome = await h.create(params, token, context);
+  const what = `create with a ${corruption.kind} token (${token.length} characters)`;
+  const mayHonour = corruption.kind === 'control' && h.profile !== 'strict';
+  if (mayHonour && outcome.kind === 'ok') return keptExactly(h, outcome, token);
+  if (h.profile === 'strict') expectError(outcome, { codes: STRICT_CODES, statuses: exactly(400), statusText: 'HTTP 400' }, what);
+  else expectError(outcome, { statuses: CLIENT_ERROR, statusText: 'a 4xx status' }, what);
+  expectIds(expectObserved(await h.observe(context), 'read-back by case tag'), [], `${what} must create nothing`);
+}
