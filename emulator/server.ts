@@ -78,15 +78,12 @@ export async function startEmulator(options?: EmulatorOptions): Promise<RunningE
   const { port } = server.address() as AddressInfo;
   const host = handler.options.host;
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  return {
-    url: `http://${urlHost}:${port}`,
-    host,
-    port,
-    stats: handler.stats,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeIdleConnections();
-      }),
-  };
+  // Closing twice (a test's own close plus its cleanup hook) resolves both times.
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    (closing ??= new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      server.closeIdleConnections();
+    }));
+  return { url: `http://${urlHost}:${port}`, host, port, stats: handler.stats, close };
 }
