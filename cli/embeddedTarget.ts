@@ -4,6 +4,8 @@ import { startEmulator, type RunningEmulator } from '../emulator/server.ts';
 import type { ProfileName, TargetConfig } from '../harness/target.ts';
 
 export const EMBEDDED_REGIONS = ['us-east-1', 'us-west-2'] as const;
+/** Where globalSetup leaves the embedded emulator's URL for the report (it runs in the CLI's process). */
+export const EMBEDDED_ENDPOINT_ENV = 'EC2IDEM_EMBEDDED_ENDPOINT';
 const PRIMARY = { accessKeyId: 'AKIDEC2IDEMPRIMARY01', accountId: '111111111111' };
 const SECONDARY = { accessKeyId: 'AKIDEC2IDEMSECOND002', accountId: '222222222222' };
 
@@ -50,5 +52,6 @@ export async function startEmbeddedTarget(options: EmbeddedOptions): Promise<Emb
     minTokenLength: 1,
     timeoutMs: 5000,
   };
+  process.env[EMBEDDED_ENDPOINT_ENV] = emulator.url;
   return { emulator, target };
 }

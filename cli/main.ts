@@ -1,1 +1,33 @@
-console.log("hello", process.argv.slice(2));
+import { emulatorCommand } from './commands/emulator.ts';
+import { runCommand } from './commands/run.ts';
+
+const USAGE = `Usage: ec2-idem <command> [options]
+
+Commands:
+  run        run the conformance suite (default target: the embedded reference emulator)
+  emulator   run the reference EC2 emulator in the foreground
+  cleanup    delete what an earlier run left behind, from its ledger
+
+ec2-idem <command> --help shows a command's options.
+`;
+
+const COMMANDS: Readonly<Record<string, (argv: string[]) => Promise<number>>> = {
+  run: runCommand,
+  emulator: (argv) => emulatorCommand(argv),
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === 'help') {
+    process.stdout.write(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  const handler = COMMANDS[command];
+  if (!handler) {
+    process.stderr.write(`ec2-idem: unknown command "${command}" (expected one of: ${Object.keys(COMMANDS).join(', ')})\n`);
+    return 2;
+  }
+  return handler(rest);
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,125 @@
+import { parseArgs } from 'node:util';
+import { HarnessError, isHarnessError } from '../../harness/errors.ts';
+import type { ProfileName, TokenActionName } from '../../harness/target.ts';
+import { TOKEN_ACTIONS } from '../../harness/target.ts';
+import { isRuleId, RULE_IDS, type RuleId } from '../../specs/ruleIds.ts';
+import { checkReachable } from '../reachability.ts';
+import { runConformance } from '../runConformance.ts';
+import { targetFromFlags } from '../targetFromFlags.ts';
+
+const USAGE = `Usage: ec2-idem run [options]
+
+Runs the conformance suite and writes report.json, junit.xml and summary.md.
+Without --target or --endpoint it starts the embedded reference emulator.
+
+  --target FILE        target file (JSON; see targets/*.json)
+  --endpoint URL       EC2 Query endpoint (credentials from the AWS default chain)
+  --region R           region to test; repeat for several (default us-east-1)
+  --image-id AMI       image to launch (default ${'ami-0123456789abcdef0'}, which emulators accept)
+  --profile NAME       seed (default), aws-current or strict
+  --only RULE[,RULE]   run only these rules (${RULE_IDS.length} rules: see README)
+  --action ACTION      test only this action; repeat for several (RunInstances, CreateLaunchTemplate)
+  --seed N             run seed (default random; printed in the report)
+  --runs N             cases per rule (default 30, divided by a rule's cost)
+  --path PATH          fast-check replay path (with --only, --action and --seed: replays one case)
+  --report-dir DIR     where reports go (default conformance-report/)
+  --help               show this help
+
+Exit: 0 conformant, 1 not conformant, 2 usage, bad target or unreachable endpoint.
+`;
+
+const OPTIONS = {
+  target: { type: 'string' },
+  endpoint: { type: 'string' },
+  region: { type: 'string', multiple: true },
+  'image-id': { type: 'string' },
+  profile: { type: 'string' },
+  only: { type: 'string' },
+  action: { type: 'string', multiple: true },
+  seed: { type: 'string' },
+  runs: { type: 'string' },
+  path: { type: 'string' },
+  'report-dir': { type: 'string' },
+  help: { type: 'boolean' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+
+export async function runCommand(argv: string[]): Promise<number> {
+  try {
+    const { values } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
+    if (values.help) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    return await run(values);
+  } catch (error) {
+    if (isHarnessError(error) || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`ec2-idem run: ${(error as Error).message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function run(values: Values): Promise<number> {
+  const profile = oneOf('--profile', values.profile, ['seed', 'aws-current', 'strict'] as const) as ProfileName | undefined;
+  const target = await targetFromFlags({ target: values.target, endpoint: values.endpoint, regions: values.region, imageId: values['image-id'], profile });
+  if (target) await checkReachable(target);
+  const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : count('--seed', values.seed);
+  const outcome = await runConformance({
+    target,
+    profile,
+    seed,
+    runs: values.runs === undefined ? undefined : count('--runs', values.runs, 1),
+    only: rules(values.only),
+    actions: values.action?.map((a) => oneOf('--action', a, TOKEN_ACTIONS) as TokenActionName),
+    path: values.path,
+    reportDir: values['report-dir'] ?? 'conformance-report',
+    replayBase: replayBase(values, profile),
+  });
+  const { totals, conformance } = outcome.report;
+  if (outcome.exitCode === 2) {
+    process.stderr.write(`ec2-idem run: no rule ran${outcome.report.notices.length ? ` (${outcome.report.notices.join('; ')})` : ''}\n`);
+    return 2;
+  }
+  process.stdout.write(
+    `\n${conformance}: ${totals.passed} passed, ${totals.failed} failed, ${totals.notApplicable} not applicable` +
+      ` · ${totals.requests} requests · ${totals.resourcesLeftBehind} resources left behind · seed ${seed}\n` +
+      `reports: ${outcome.paths.markdown}, ${outcome.paths.json}, ${outcome.paths.junit}\n`,
+  );
+  return outcome.exitCode;
+}
+
+/** The flags that pin down this run's target and profile, for replay lines. */
+function replayBase(values: Values, profile: string | undefined): string {
+  const parts = ['npx ec2-idem run'];
+  if (values.target) parts.push(`--target ${values.target}`);
+  if (values.endpoint) parts.push(`--endpoint ${values.endpoint}`);
+  for (const region of values.region ?? []) parts.push(`--region ${region}`);
+  if (values['image-id']) parts.push(`--image-id ${values['image-id']}`);
+  if (profile) parts.push(`--profile ${profile}`);
+  return parts.join(' ');
+}
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new HarnessError('EC2IDEM_USAGE', `${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
+  return value as T;
+}
+
+function count(flag: string, value: string, min = 0): number {
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value) || parsed < min || !Number.isSafeInteger(parsed)) {
+    throw new HarnessError('EC2IDEM_USAGE', `${flag} must be a whole number ≥ ${min} (got "${value}")`);
+  }
+  return parsed;
+}
+
+function rules(list: string | undefined): RuleId[] | undefined {
+  if (list === undefined) return undefined;
+  const ids = list.split(',').map((id) => id.trim().toUpperCase()).filter(Boolean);
+  const unknown = ids.filter((id) => !isRuleId(id));
+  if (unknown.length > 0) throw new HarnessError('EC2IDEM_USAGE', `--only: unknown rule ${unknown.join(', ')} (known: ${RULE_IDS.join(', ')})`);
+  return ids as RuleId[];
+}
