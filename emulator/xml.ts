@@ -6,7 +6,7 @@ import type { Ec2Fault } from './errors.ts';
 
 export const EC2_NAMESPACE = 'http://ec2.amazonaws.com/doc/2016-11-15/';
 
-/** An element's children in document order; undefined children are left out, arrays repeat the element. */
+/** An element's children in document order; undefined children are left out (by the builder), arrays repeat the element. */
 export interface XmlNode {
   [element: string]: XmlValue;
 }
@@ -17,40 +17,26 @@ export function xmlList(items: XmlNode[]): XmlNode {
   return { item: items };
 }
 
+// XML 1.0 cannot carry most control characters even escaped; echoing one would make the whole
+// answer unparseable, so it is replaced rather than letting one stored value break every client.
+const FORBIDDEN_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
 const builder = new XMLBuilder({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
   suppressEmptyNode: true,
   processEntities: true,
+  tagValueProcessor: (_name, value) => (typeof value === 'string' ? value.replace(FORBIDDEN_IN_XML, '\uFFFD') : value),
 });
 
 const DECLARATION = { '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' } };
 
-// XML 1.0 cannot carry most control characters even escaped; echoing one would make the whole
-// answer unparseable, so it is replaced rather than letting one stored value break every client.
-const FORBIDDEN_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-function sanitised(value: XmlValue): XmlValue {
-  if (typeof value === 'string') return value.replace(FORBIDDEN_IN_XML, '\uFFFD');
-  if (value === undefined || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(sanitisedNode);
-  return sanitisedNode(value);
-}
-
-function sanitisedNode(node: XmlNode): XmlNode {
-  const out: XmlNode = {};
-  for (const [name, child] of Object.entries(node)) {
-    if (child !== undefined) out[name] = sanitised(child);
-  }
-  return out;
-}
-
 export function renderSuccess(action: string, requestId: string, body: XmlNode): string {
-  const root = { '@_xmlns': EC2_NAMESPACE, requestId, ...sanitisedNode(body) };
+  const root = { '@_xmlns': EC2_NAMESPACE, requestId, ...body };
   return builder.build({ ...DECLARATION, [`${action}Response`]: root });
 }
 
 export function renderError(fault: Pick<Ec2Fault, 'code' | 'message'>, requestId: string): string {
   const error = { Code: fault.code, Message: fault.message };
-  return builder.build({ ...DECLARATION, Response: sanitisedNode({ Errors: { Error: error }, RequestID: requestId }) });
+  return builder.build({ ...DECLARATION, Response: { Errors: { Error: error }, RequestID: requestId } });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RUN, claimedIdentity, fakeClock, inProcessEmulator, items } from './support/inProcess.ts';
-import type { Answer } from './support/inProcess.ts';
+import type { Answer, Params } from './support/inProcess.ts';
 
 const LAUNCH = { ...RUN, MaxCount: 2, InstanceType: 't3.micro', 'TagSpecification.1.ResourceType': 'instance', 'TagSpecification.1.Tag.1.Key': 'Name', 'TagSpecification.1.Tag.1.Value': 'web' };
 
@@ -33,7 +33,8 @@ describe('idempotency layer', () => {
   it('refuses a changed parameter with 400 IdempotentParameterMismatch and launches nothing', async () => {
     const emulator = inProcessEmulator();
     await emulator.call({ ...LAUNCH, ClientToken: 'tok' });
-    for (const changed of [{ InstanceType: 't3.large' }, { MaxCount: 1 }, { KeyName: 'k' }, { 'TagSpecification.1.Tag.1.Value': 'db' }]) {
+    const changes: Params[] = [{ InstanceType: 't3.large' }, { MaxCount: 1 }, { KeyName: 'k' }, { 'TagSpecification.1.Tag.1.Value': 'db' }];
+    for (const changed of changes) {
       const answer = await emulator.call({ ...LAUNCH, ...changed, ClientToken: 'tok' });
       expect([answer.status, answer.code]).toEqual([400, 'IdempotentParameterMismatch']);
       expect(answer.body.Errors.Error.Message).toBe('Arguments on this idempotent request are inconsistent with arguments used in previous request(s).');

@@ -16,7 +16,7 @@ function agentForTest(): Agent {
   return agent;
 }
 
-async function send(url: string, raw: Partial<SignedRaw> & { body?: string | Buffer }, dispatcher = agentForTest()): Promise<Answer> {
+async function send(url: string, raw: Omit<Partial<SignedRaw>, 'body'> & { body?: string | Buffer }, dispatcher = agentForTest()): Promise<Answer> {
   const response = await request(`${url}${raw.path ?? '/'}`, {
     method: raw.method ?? 'POST',
     headers: raw.headers ?? { 'content-type': 'application/x-www-form-urlencoded' },
