@@ -2,10 +2,11 @@ import type { Dispatcher } from 'undici';
 import type { CredentialSource } from './credentials.ts';
 import { decode } from './decode.ts';
 import { encode, type Call, type EncodingOptions } from './encode.ts';
+import { FaultSchedule, faultInterceptor } from './interceptors/fault.ts';
 import { recordInterceptor } from './interceptors/record.ts';
 import type { Outcome } from './outcome.ts';
 import { createDispatcher, send } from './send.ts';
-import { sign } from './sign.ts';
+import { sign, type SignedRequest } from './sign.ts';
 import type { ResolvedRegion, ResolvedTarget } from './target.ts';
 import { Transcript, TranscriptSink } from './transcript.ts';
 
@@ -36,6 +37,8 @@ export interface SessionOptions {
  */
 export class Session {
   readonly sink = new TranscriptSink();
+  /** Faults for the next attempts (empty: every attempt passes). */
+  readonly faults = new FaultSchedule();
   private readonly dispatcher: Dispatcher;
   requestsSent = 0;
 
@@ -45,7 +48,9 @@ export class Session {
   ) {
     this.dispatcher = createDispatcher({
       connections: options.connections,
-      interceptors: [...(options.interceptors ?? []), recordInterceptor(this.sink)],
+      // Outermost first: extra interceptors, then faults, then the recorder next to the network,
+      // so the transcript shows what the endpoint really answered under every fault.
+      interceptors: [...(options.interceptors ?? []), faultInterceptor(this.faults, this.sink), recordInterceptor(this.sink)],
     });
   }
 
@@ -56,9 +61,14 @@ export class Session {
   }
 
   async exchange(call: Call, options: ExchangeOptions = {}): Promise<Outcome> {
+    return this.sendPrepared(await this.prepare(call, options));
+  }
+
+  /** Encodes and signs without sending, so that several attempts can be released at once. */
+  async prepare(call: Call, options: ExchangeOptions = {}): Promise<SignedRequest> {
     const region = options.region ?? this.target.regions[0];
     const credentials = await this.credentialsFor(options.identity ?? 'primary').resolve();
-    const signed = await sign({
+    return sign({
       request: encode(call, options.encoding),
       endpoint: region.endpoint,
       region: region.name,
@@ -66,6 +76,9 @@ export class Session {
       signingDate: options.signingDate ?? new Date(),
       payloadHashHeader: options.payloadHashHeader,
     });
+  }
+
+  async sendPrepared(signed: SignedRequest): Promise<Outcome> {
     this.requestsSent += 1;
     const raw = await send(signed, { dispatcher: this.dispatcher, timeoutMs: this.target.timeoutMs });
     return raw.kind === 'exchange' ? decode(raw) : raw;

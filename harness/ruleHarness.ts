@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { EncodingVariant } from '../generators/encodingVariant.ts';
+import type { FaultPlan } from '../generators/faultPlan.ts';
 import type { ParamChange } from '../generators/paramChange.ts';
 import type { ActionAdapter, CaseContext, ObservedResource, ParamConstraints } from './actions/action.ts';
 import { responseDifferences, type Difference } from './compare.ts';
@@ -8,7 +9,7 @@ import { NotApplicableError, UNSUPPORTED_ACTION_CODES } from './errors.ts';
 import type { ExchangeOptions, Identity, Session } from './exchange.ts';
 import type { Ok, Outcome } from './outcome.ts';
 import { LOOPBACK_POLICY, SDK_STANDARD_POLICY, type RetryPolicy } from './retry.constants.ts';
-import { withRetry, type RetryDependencies } from './retry.ts';
+import { backoffMs, withRetry, type RetryDependencies } from './retry.ts';
 import type { ResolvedRegion, ResolvedTarget } from './target.ts';
 import type { TokenMinter } from './tokens.ts';
 
@@ -23,6 +24,16 @@ export interface Placement {
 export interface CreateOptions extends Placement {
   readonly encoding?: EncodingVariant;
   readonly dryRun?: boolean;
+  /** Faults for the first attempts of this create, one step per attempt (LOST-RESPONSE). */
+  readonly faults?: FaultPlan;
+}
+
+export interface ObserveOptions extends Placement {
+  /**
+   * Read again, with backoff, until at least this many resources show: EC2 is eventually
+   * consistent, so a launch may take a moment to appear (facts D11). @defaultValue 0
+   */
+  readonly atLeast?: number;
 }
 
 /** A read-back: what the endpoint shows, or why it could not be seen (Jepsen's indeterminate). */
@@ -56,6 +67,8 @@ export class RuleHarness<P = unknown> {
   readonly session: Session;
   readonly constraints: ParamConstraints;
   resourcesCreated = 0;
+  /** Counts of behaviours a rule classified (e.g. how concurrent duplicates were answered). */
+  readonly observations: Record<string, number> = {};
   /** Every attempt's outcome in the current case, retries included (what RETRY-ADVICE judges). */
   readonly seen: Outcome[] = [];
   private caseSerial = 0;
@@ -116,12 +129,43 @@ export class RuleHarness<P = unknown> {
   /** One create, retried like a careful client (same token, re-signed); what it created is tracked. */
   async create(params: P, token: string | undefined, context: CaseContext, options: CreateOptions = {}): Promise<Outcome> {
     const region = options.region ?? this.target.regions[0];
-    const call = this.action.toCall(this.action.localize(params, region.imageId), token, context, { dryRun: options.dryRun });
-    const outcome = await this.send(call, options, options.encoding);
+    const call = this.createCall(params, token, context, options);
+    this.session.faults.load(options.faults ?? []);
+    try {
+      return this.created(await this.send(call, options, options.encoding), options);
+    } finally {
+      this.session.faults.clear();
+    }
+  }
+
+  /**
+   * The same create sent `copies` times over separate connections, all signed first and then
+   * released together, each a single attempt (no retry): how the endpoint answers a race.
+   */
+  async race(params: P, token: string, context: CaseContext, copies: number, placement: Placement = {}): Promise<Outcome[]> {
+    const call = this.createCall(params, token, context, placement);
+    const exchange = { region: placement.region, identity: placement.identity };
+    const signed = await Promise.all(Array.from({ length: copies }, () => this.session.prepare(call, exchange)));
+    const outcomes = await Promise.all(signed.map((request) => this.session.sendPrepared(request)));
+    this.seen.push(...outcomes);
+    return outcomes.map((outcome) => this.created(outcome, placement));
+  }
+
+  /** Counts one classified behaviour for the verdict's observations. */
+  classify(label: string): void {
+    this.observations[label] = (this.observations[label] ?? 0) + 1;
+  }
+
+  private createCall(params: P, token: string | undefined, context: CaseContext, options: CreateOptions): Call {
+    const region = options.region ?? this.target.regions[0];
+    return this.action.toCall(this.action.localize(params, region.imageId), token, context, { dryRun: options.dryRun });
+  }
+
+  private created(outcome: Outcome, placement: Placement): Outcome {
     if (outcome.kind === 'ec2-error' && UNSUPPORTED_ACTION_CODES.has(outcome.code)) {
       throw new NotApplicableError(`the endpoint does not implement ${this.action.name} (${outcome.code})`);
     }
-    if (outcome.kind === 'ok') this.track(options, this.action.created(outcome).map((r) => r.id));
+    if (outcome.kind === 'ok') this.track(placement, this.action.created(outcome).map((r) => r.id));
     return outcome;
   }
 
@@ -140,15 +184,24 @@ export class RuleHarness<P = unknown> {
   }
 
   /** Everything the case's tag shows (all pages), tracked for cleanup. */
-  async observe(context: CaseContext, placement: Placement = {}): Promise<Observation> {
-    return this.observeWith((next) => this.action.findByCase(context, next), placement);
+  async observe(context: CaseContext, options: ObserveOptions = {}): Promise<Observation> {
+    return this.settled((next) => this.action.findByCase(context, next), options);
   }
 
   /** What the `client-token` filter shows for a token (actions that have one). */
-  async observeToken(token: string, placement: Placement = {}): Promise<Observation> {
+  async observeToken(token: string, options: ObserveOptions = {}): Promise<Observation> {
     const findByToken = this.action.findByToken?.bind(this.action);
     if (!findByToken) throw new Error(`${this.action.name} has no client-token filter`);
-    return this.observeWith((next) => findByToken(token, next), placement);
+    return this.settled((next) => findByToken(token, next), options);
+  }
+
+  private async settled(callFor: (nextToken?: string) => Call, options: ObserveOptions): Promise<Observation> {
+    let observation = await this.observeWith(callFor, options);
+    for (let retry = 0; retry < this.policy.maxAttempts && observation.kind === 'observed' && observation.resources.length < (options.atLeast ?? 0); retry += 1) {
+      await new Promise((resolve) => setTimeout(resolve, backoffMs(this.policy, 'transient', retry, Math.random)));
+      observation = await this.observeWith(callFor, options);
+    }
+    return observation;
   }
 
   /** Everything this run created with this action in one placement (by the run tag). */
@@ -194,6 +247,7 @@ export class RuleHarness<P = unknown> {
     } finally {
       this.tracked.clear();
       this.seen.length = 0;
+      this.session.faults.clear();
       this.session.sink.current = current;
     }
   }

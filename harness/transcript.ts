@@ -1,3 +1,6 @@
+/** Tells the recorder which fault an attempt carried (a symbol on the dispatch options, never on the wire). */
+export const FAULT_LABEL = Symbol('ec2-idem.fault');
+
 /** One attempt on the wire, as the client saw it; secrets already redacted. */
 export interface AttemptRecord {
   readonly request: {

@@ -2,9 +2,11 @@ import type { Rule } from './rule.ts';
 import accountScope from './account-scope.ts';
 import actionScope from './action-scope.ts';
 import atMostOnce from './at-most-once.ts';
+import concurrentDuplicates from './concurrent-duplicates.ts';
 import describeToken from './describe-token.ts';
 import dryrun from './dryrun.ts';
 import equivalentEncoding from './equivalent-encoding.ts';
+import lostResponse from './lost-response.ts';
 import paramMismatch from './param-mismatch.ts';
 import regionScope from './region-scope.ts';
 import retryAdvice from './retry-advice.ts';
@@ -25,6 +27,8 @@ export const CATALOG: readonly Rule<any>[] = [
   describeToken,
   tokenAfterTerminate,
   retryAdvice,
+  lostResponse,
+  concurrentDuplicates,
   accountScope,
   actionScope,
   dryrun,

@@ -1,23 +1,29 @@
 import fc from 'fast-check';
 import { clientToken } from '../generators/clientToken.ts';
 import { corruptToken, tokenCorruption, type TokenCorruption } from '../generators/invalidClientToken.ts';
+import { transientPlan, type FaultPlan } from '../generators/faultPlan.ts';
 import type { ParamChange } from '../generators/paramChange.ts';
+import { describeStep } from '../harness/interceptors/fault.ts';
 import type { Outcome } from '../harness/outcome.ts';
 import { EXPECTED_STATUS, statusClass, STATE_CODES } from '../harness/retry.constants.ts';
 import type { RuleHarness } from '../harness/ruleHarness.ts';
-import { expectOk, ids, violation } from './expect.ts';
+import type { CaseContext } from '../harness/actions/action.ts';
+import { expectObserved, expectOk, ids, violation } from './expect.ts';
 import { defineRule } from './rule.ts';
 
 type Probe =
   | { readonly kind: 'valid' }
   | { readonly kind: 'mismatch'; readonly change: ParamChange }
   | { readonly kind: 'invalid-token'; readonly corruption: TokenCorruption }
-  | { readonly kind: 'dry-run' };
+  | { readonly kind: 'dry-run' }
+  | { readonly kind: 'transient'; readonly plan: FaultPlan };
 
 /**
- * The deterministic half of the retry table (R8, D5): every error's status is in its code's class
+ * The retry table (R8, D5). Deterministic half: every error's status is in its code's class
  * (seed, aws-current: 4xx vs 5xx; strict: the exact status of harness/retry.constants.ts), and a
- * request answered 200 or 4xx answers the same when repeated. Transient 5xx are the other half.
+ * request answered 200 or 4xx answers the same when repeated. Transient half: 500, 503 and
+ * throttling answers (the endpoint's own, or synthetic ones injected after it acted) clear when
+ * retried with backoff, and whatever happened, the case shows no resource no answer named.
  */
 export default defineRule({
   id: 'RETRY-ADVICE',
@@ -39,12 +45,18 @@ export default defineRule({
         fc.record({ kind: fc.constant('mismatch' as const), change: h.change() }),
         fc.record({ kind: fc.constant('invalid-token' as const), corruption: tokenCorruption() }),
         fc.constant({ kind: 'dry-run' as const }),
+        fc.record({ kind: fc.constant('transient' as const), plan: transientPlan() }),
       ),
       repeats: fc.integer({ min: 1, max: 2 }),
     }),
   async check(h, { params, token, probe, repeats }) {
     const context = h.newCase();
     const minted = h.mint(token);
+    if (probe.kind === 'transient') {
+      const faults = probe.plan.map(describeStep).join(', ');
+      expectOk(await h.create(params, minted, context, { faults: probe.plan }), `the create retried with backoff after [${faults}]`);
+      return noHiddenEffects(h, context);
+    }
     if (probe.kind === 'mismatch') expectOk(await h.create(params, minted, context), 'first create');
     const request = (): Promise<Outcome> => {
       switch (probe.kind) {
@@ -60,9 +72,17 @@ export default defineRule({
     };
     const first = await request();
     for (let n = 1; n <= repeats; n += 1) sameAgain(h, first, await request(), `${probe.kind} request repeated (${n})`);
-    statusesMatchCodes(h);
+    await noHiddenEffects(h, context);
   },
 });
+
+/** Statuses match codes, and the case shows only resources some successful answer named. */
+async function noHiddenEffects(h: RuleHarness, context: CaseContext): Promise<void> {
+  statusesMatchCodes(h);
+  const answered = new Set(h.seen.flatMap((o) => (o.kind === 'ok' && o.root.startsWith(h.action.name) ? ids(h.action.created(o)) : [])));
+  const hidden = ids(expectObserved(await h.observe(context), 'read-back by case tag')).filter((id) => !answered.has(id));
+  if (hidden.length > 0) violation(`the endpoint created [${hidden.join(', ')}] although no answer said so`);
+}
 
 function sameAgain(h: RuleHarness, first: Outcome, again: Outcome, what: string): void {
   if (first.kind === 'ok') {

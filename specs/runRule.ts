@@ -40,7 +40,8 @@ export async function runRule(rule: Rule, adapter: ActionAdapter, context: RuleR
   const h = new RuleHarness({ target: context.target, adapter, session, minter: context.minter, runId: context.settings.runId, testId: testId(rule.id, adapter.name, context.settings.runId) });
   try {
     const verdict = await check(rule, h, context);
-    return scrubbed({ ...base, ...verdict, requests: session.requestsSent, resourcesCreated: h.resourcesCreated, durationMs: Date.now() - started }, context.secrets);
+    const observations = Object.keys(h.observations).length > 0 ? { observations: { ...h.observations } } : {};
+    return scrubbed({ ...base, ...verdict, ...observations, requests: session.requestsSent, resourcesCreated: h.resourcesCreated, durationMs: Date.now() - started }, context.secrets);
   } finally {
     await h.endCase();
     await session.close();

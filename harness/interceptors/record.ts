@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { redactHeaders, redactQuery } from '../redact.ts';
-import type { AttemptRecord, TranscriptSink } from '../transcript.ts';
+import { FAULT_LABEL, type AttemptRecord, type TranscriptSink } from '../transcript.ts';
 
 const MAX_RECORDED_BODY = 16 * 1024;
 
@@ -11,16 +11,12 @@ const MAX_RECORDED_BODY = 16 * 1024;
 export function recordInterceptor(sink: TranscriptSink): Dispatcher.DispatcherComposeInterceptor {
   return (dispatch) => (opts, handler) => {
     const started = Date.now();
-    const request = {
-      method: String(opts.method),
-      url: redactQuery(`${String(opts.origin ?? '')}${opts.path}`),
-      headers: redactHeaders(plainHeaders(opts.headers)),
-      body: typeof opts.body === 'string' ? opts.body : undefined,
-    };
+    const request = requestRecord(opts);
+    const fault = (opts as { [FAULT_LABEL]?: string })[FAULT_LABEL];
     let status = 0;
     const chunks: Buffer[] = [];
     const finish = (extra: Partial<AttemptRecord>) =>
-      sink.add({ request, startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, ...extra });
+      sink.add({ request, ...(fault ? { fault } : {}), startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, ...extra });
     return dispatch(opts, {
       onRequestStart: (controller, context) => handler.onRequestStart?.(controller, context),
       onRequestUpgrade: (controller, statusCode, headers, socket) => handler.onRequestUpgrade?.(controller, statusCode, headers, socket),
@@ -42,6 +38,16 @@ export function recordInterceptor(sink: TranscriptSink): Dispatcher.DispatcherCo
         handler.onResponseError?.(controller, error);
       },
     });
+  };
+}
+
+/** The request side of an attempt, secrets redacted. */
+export function requestRecord(opts: Dispatcher.DispatchOptions): AttemptRecord['request'] {
+  return {
+    method: String(opts.method),
+    url: redactQuery(`${String(opts.origin ?? '')}${opts.path}`),
+    headers: redactHeaders(plainHeaders(opts.headers)),
+    body: typeof opts.body === 'string' ? opts.body : undefined,
   };
 }
 

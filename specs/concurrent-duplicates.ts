@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { clientToken } from '../generators/clientToken.ts';
+import { describeOutcome, type Outcome } from '../harness/outcome.ts';
+import { advise } from '../harness/retry.ts';
+import { expectIds, expectObserved, expectOk, ids, violation } from './expect.ts';
+import { defineRule } from './rule.ts';
+
+/**
+ * Each race is classified and counted in the verdict's observations:
+ * - `all-replay`: every copy answered with the same resources;
+ * - `in-progress`: some copies got a retryable answer (5xx, throttling, `IncorrectState`), the rest
+ *   the same resources — retrying them converges on those resources;
+ * - anything else fails: two different creations (duplicates), or a copy refused outright.
+ * Profiles: strict accepts only `all-replay`; seed and aws-current accept both (facts §5 Q8).
+ */
+export default defineRule({
+  id: 'CONCURRENT-DUPLICATES',
+  description: 'Concurrent requests with one token create once; how the endpoint answers is reported',
+  source: {
+    key: 'IDEM',
+    fact: 'Q8',
+    sentence: 'Expected acceptable outcomes: same resource id, or a retryable 5xx/`IncorrectState`, never a second resource.',
+  },
+  strength: 'MUST',
+  profiles: ['seed', 'aws-current', 'strict'],
+  requires: [],
+  cost: 1.5,
+  cases: (h) =>
+    fc.record({
+      params: h.params(),
+      token: clientToken({ minLength: h.target.minTokenLength, maxLength: h.action.tokenLimit }),
+      copies: fc.integer({ min: 2, max: 6 }),
+    }),
+  async check(h, { params, token, copies }) {
+    const context = h.newCase();
+    const minted = h.mint(token);
+    const outcomes = await h.race(params, minted, context, copies);
+    const created = new Set(outcomes.flatMap((o) => (o.kind === 'ok' ? [ids(h.action.created(o)).join(',')] : [])));
+    if (created.size > 1) violation(`${copies} concurrent copies created ${created.size} different sets of resources: ${[...created].map((s) => `[${s}]`).join(' and ')}`);
+    const refused = outcomes.filter((o) => o.kind !== 'ok' && advise(o).kind !== 'retry');
+    if (refused.length > 0) violation(`a concurrent copy was refused outright: ${describeOutcome(refused[0] as Outcome)}`);
+    const behaviour = outcomes.every((o) => o.kind === 'ok') ? 'all-replay' : 'in-progress';
+    h.classify(behaviour);
+    if (behaviour !== 'all-replay' && h.profile === 'strict') violation(`profile strict wants every copy to replay; ${outcomes.filter((o) => o.kind !== 'ok').length} got a retryable error`);
+    // The copies that were told to retry, retried like a client would, must converge.
+    const settled = expectOk(await h.create(params, minted, context), 'a retry after the race');
+    const final = ids(h.action.created(settled));
+    if (created.size === 1 && [...created][0] !== final.join(',')) violation(`the retry after the race answered [${final.join(', ')}], not [${[...created][0]}]`);
+    expectIds(expectObserved(await h.observe(context, { atLeast: final.length }), 'read-back by case tag'), final, `after ${copies} concurrent copies, the resources of the case`);
+  },
+});

@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { clientToken } from '../generators/clientToken.ts';
+import { describeStep } from '../harness/interceptors/fault.ts';
+import { faultPlan } from '../generators/faultPlan.ts';
+import { describeOutcome } from '../harness/outcome.ts';
+import { expectIds, expectObserved, ids, violation } from './expect.ts';
+import { defineRule } from './rule.ts';
+
+/**
+ * Jepsen-style: the client's answer is not trusted to say what happened. Whatever faults hit the
+ * attempts (answers lost after the endpoint acted, timeouts, resets, synthetic 5xx), a client that
+ * retries with the same token must end with the original answer, and reading back (client-token
+ * filter where the action has one, and the case's tag) must show exactly that one create.
+ */
+export default defineRule({
+  id: 'LOST-RESPONSE',
+  description: 'Under any fault sequence a retrying client ends with exactly one create and its answer',
+  source: {
+    key: 'IDEM',
+    fact: 'D5',
+    sentence: '5xx → retry with an appropriate backoff (server-side, generally transient).',
+  },
+  strength: 'MUST',
+  profiles: ['seed', 'aws-current', 'strict'],
+  requires: [],
+  cost: 1.5,
+  cases: (h) =>
+    fc.record({
+      params: h.params(),
+      token: clientToken({ minLength: h.target.minTokenLength, maxLength: h.action.tokenLimit }),
+      plan: faultPlan(),
+    }),
+  async check(h, { params, token, plan }) {
+    const context = h.newCase();
+    const minted = h.mint(token);
+    const faults = plan.map(describeStep).join(', ');
+    const outcome = await h.create(params, minted, context, { faults: plan });
+    if (outcome.kind !== 'ok') violation(`after faults [${faults}] the retrying client ended with ${describeOutcome(outcome)}, not the create's answer`);
+    const answered = ids(h.action.created(outcome));
+    const byCase = expectObserved(await h.observe(context, { atLeast: answered.length }), 'read-back by case tag');
+    expectIds(byCase, answered, `after faults [${faults}], the resources of the case`);
+    if (h.action.findByToken) {
+      const byToken = expectObserved(await h.observeToken(minted, { atLeast: answered.length }), 'client-token filter');
+      expectIds(byToken, answered, `after faults [${faults}], the client-token filter`);
+    }
+  },
+});
