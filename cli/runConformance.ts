@@ -12,6 +12,7 @@ import { ProgressReporter } from '../reports/progress.ts';
 import { checkRunReport } from '../reports/validate.ts';
 import { CATALOG } from '../specs/catalog.ts';
 import type { RuleId } from '../specs/ruleIds.ts';
+import { DEFAULT_RUNS } from '../specs/runRule.ts';
 import { newRunId, SETTINGS_ENV, type RunSettings } from '../specs/settings.ts';
 import { EMBEDDED_ENDPOINT_ENV } from './embeddedTarget.ts';
 
@@ -88,7 +89,7 @@ export async function runConformance(request: ConformanceRequest): Promise<Confo
       durationMs: Date.now() - started.getTime(),
       profile: request.profile ?? request.target?.profile ?? 'seed',
       seed: request.seed,
-      runsPerRule: request.runs ?? 30,
+      runsPerRule: request.runs ?? DEFAULT_RUNS,
       command: request.replayBase,
     },
     target: describeTarget(request.target),

@@ -2,11 +2,10 @@ import { afterAll, describe, inject, test } from 'vitest';
 import '../reports/collect.ts';
 import { ACTION_ADAPTERS } from '../harness/actions/index.ts';
 import { sweepRun } from '../harness/cleanup.ts';
-import { resolveTarget, type TokenActionName } from '../harness/target.ts';
+import { resolveTarget } from '../harness/target.ts';
 import { TokenMinter } from '../harness/tokens.ts';
-import { CATALOG } from './catalog.ts';
-import type { Rule } from './rule.ts';
-import { runRule, type RuleRunContext } from './runRule.ts';
+import { DEFAULT_RUNS, runRule, type RuleRunContext } from './runRule.ts';
+import { selectCases } from './selection.ts';
 
 // The only vitest entry of the product: one test per rule × action, its verdict in task.meta.
 const settings = inject('ec2idemRun');
@@ -16,27 +15,17 @@ const secrets = [settings.target.credentials, settings.target.secondaryCredentia
   c ? [c.accessKeyId, c.secretAccessKey, ...(c.sessionToken ? [c.sessionToken] : [])] : [],
 );
 
-/** Cases per rule by default (a rule's `cost` divides it); chosen so `npm start` stays under 10 s. */
-export const DEFAULT_RUNS = 30;
-
 const context: RuleRunContext = { settings, target, minter: new TokenMinter(), secrets, defaultRuns: DEFAULT_RUNS };
 const actions = target.actions.filter((action) => !settings.actions || settings.actions.includes(action));
 
-function actionsFor(rule: Rule): readonly TokenActionName[] {
-  if (rule.scope !== 'cross-action') return actions;
-  return actions.slice(0, 1);
-}
-
 describe.concurrent('EC2 client-token idempotency', () => {
-  for (const rule of CATALOG.filter((r) => !settings.only || settings.only.includes(r.id))) {
-    for (const action of actionsFor(rule)) {
-      test(`${rule.id} ${action}`, async ({ task, skip }) => {
-        const verdict = await runRule(rule, ACTION_ADAPTERS[action], context);
-        task.meta.result = { ...verdict, title: rule.description, strength: rule.strength, source: rule.source };
-        if (verdict.status === 'failed') throw new Error(`${rule.id} ${action}: ${verdict.failure?.message ?? 'failed'}`);
-        if (verdict.status === 'not-applicable' || verdict.status === 'skipped') skip(verdict.reason);
-      });
-    }
+  for (const { rule, action } of selectCases(actions, settings.only)) {
+    test(`${rule.id} ${action}`, async ({ task, skip }) => {
+      const verdict = await runRule(rule, ACTION_ADAPTERS[action], context);
+      task.meta.result = { ...verdict, title: rule.description, strength: rule.strength, source: rule.source };
+      if (verdict.status === 'failed') throw new Error(`${rule.id} ${action}: ${verdict.failure?.message ?? 'failed'}`);
+      if (verdict.status === 'not-applicable' || verdict.status === 'skipped') skip(verdict.reason);
+    });
   }
 });
 

@@ -1,0 +1,40 @@
+import { ACTION_ADAPTERS } from '../harness/actions/index.ts';
+import type { ResolvedTarget } from '../harness/target.ts';
+import { TokenMinter } from '../harness/tokens.ts';
+import type { Verdict } from '../reports/model.ts';
+import type { RuleId } from './ruleIds.ts';
+import { DEFAULT_RUNS, runRule } from './runRule.ts';
+import { selectCases } from './selection.ts';
+import type { RunSettings } from './settings.ts';
+
+export interface SuiteRequest {
+  readonly target: ResolvedTarget;
+  readonly settings: RunSettings;
+  readonly only?: readonly RuleId[];
+  /** Cases per rule. @defaultValue DEFAULT_RUNS */
+  readonly defaultRuns?: number;
+  /** Rule × action tests in flight at once. @defaultValue 4 */
+  readonly concurrency?: number;
+  readonly onVerdict?: (verdict: Verdict) => void;
+}
+
+/**
+ * The suite without vitest, for self-tests (`npm run mutants`, the legitimate-variant runs):
+ * the same rules, selection and runner as specs/conformance.spec.ts, verdicts as values.
+ */
+export async function runSuite(request: SuiteRequest): Promise<Verdict[]> {
+  const cases = selectCases(request.target.actions, request.only);
+  const context = { settings: request.settings, target: request.target, minter: new TokenMinter(), secrets: [], defaultRuns: request.defaultRuns ?? DEFAULT_RUNS };
+  const verdicts: Verdict[] = [];
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < cases.length; index = next++) {
+      const { rule, action } = cases[index]!;
+      const verdict = await runRule(rule, ACTION_ADAPTERS[action], context);
+      verdicts.push(verdict);
+      request.onVerdict?.(verdict);
+    }
+  };
+  await Promise.all(Array.from({ length: request.concurrency ?? 4 }, worker));
+  return verdicts;
+}

@@ -1,0 +1,19 @@
+import type { TokenActionName } from '../harness/target.ts';
+import { CATALOG } from './catalog.ts';
+import type { Rule } from './rule.ts';
+import type { RuleId } from './ruleIds.ts';
+
+export interface RuleCase {
+  readonly rule: Rule;
+  readonly action: TokenActionName;
+}
+
+/**
+ * The rule × action pairs a run tests, in report order: every selected rule on every selected
+ * action, except cross-action rules, which run once (on the first action, pairing it with another).
+ */
+export function selectCases(actions: readonly TokenActionName[], only?: readonly RuleId[]): RuleCase[] {
+  return CATALOG.filter((rule) => !only || only.includes(rule.id)).flatMap((rule) =>
+    (rule.scope === 'cross-action' ? actions.slice(0, 1) : actions).map((action) => ({ rule, action })),
+  );
+}
