@@ -77,7 +77,7 @@ const VARIANT_OPTIONS = {
   'flaky-503': { faults: { unavailableRate: 0.2 } },
   'commit-then-500': { faults: { commitThen500Rate: 0.2 } },
   throttling: { faults: { throttleRate: 0.2 } },
-  slow: { faults: { responseLatencyMs: 20, criticalSectionLatencyMs: 20 } },
+  slow: { faults: { responseLatencyMs: 5, criticalSectionLatencyMs: 10 } },
   'state-advancing': { lifecycle: { pendingMs: 0, shuttingDownMs: 0 } },
   'terminated-error': { terminatedReplay: 'error' },
   'in-progress': { concurrentDuplicates: 'in-progress', faults: { criticalSectionLatencyMs: 30 } },

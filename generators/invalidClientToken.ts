@@ -21,7 +21,8 @@ const CONTROL = ['\u0000', '\t', '\n', '\r', '\u001b', '\u007f'];
 export function tokenCorruption(constraints: TokenCorruptionConstraints = {}): fc.Arbitrary<TokenCorruption> {
   const maxExcess = constraints.maxExcess ?? 64;
   return fc.oneof(
-    fc.record({ kind: fc.constant('too-long' as const), excess: fc.integer({ min: 1, max: maxExcess }), filler: printableString(1) }),
+    // One character too many is the edge an off-by-one limit misses: draw it often.
+    fc.record({ kind: fc.constant('too-long' as const), excess: fc.oneof(fc.constant(1), fc.integer({ min: 1, max: maxExcess })), filler: printableString(1) }),
     fc.record({ kind: fc.constant('non-ascii' as const), at: fc.nat(), char: fc.constantFrom(...NON_ASCII) }),
     fc.record({ kind: fc.constant('control' as const), at: fc.nat(), char: fc.constantFrom(...CONTROL) }),
   );

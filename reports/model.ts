@@ -21,6 +21,8 @@ export interface Counterexample {
   readonly transcript: readonly AttemptRecord[];
   /** One command that replays exactly this case. */
   readonly replay: string;
+  /** Requests sent and time spent until the first failing case, before shrinking. */
+  readonly foundAfter?: { readonly requests: number; readonly ms: number };
 }
 
 /**

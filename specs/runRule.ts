@@ -27,6 +27,8 @@ export interface RuleRunContext {
   readonly secrets: readonly string[];
   /** Cases per rule before the rule's cost divides them. */
   readonly defaultRuns: number;
+  /** Shrink failures to a minimal case. Self-tests that only count kills turn it off. @defaultValue true */
+  readonly shrink?: boolean;
 }
 
 /** Each rule × action gets its own seed from the run's, so `--seed N --only R` replays it exactly. */
@@ -56,12 +58,17 @@ export async function runRule(rule: Rule, adapter: ActionAdapter, context: RuleR
 
 async function check(rule: Rule, h: RuleHarness, context: RuleRunContext): Promise<Pick<Verdict, 'status' | 'runs' | 'reason' | 'failure'>> {
   let failing: Transcript | undefined;
+  let foundAfter: Counterexample['foundAfter'];
+  const started = Date.now();
   const property = fc.asyncProperty(rule.cases(h), async (generated) => {
     const transcript = h.session.beginTranscript();
     try {
       await rule.check(h, generated);
     } catch (error) {
-      if (!fc.PreconditionFailure.isFailure(error)) failing = transcript;
+      if (!fc.PreconditionFailure.isFailure(error)) {
+        failing = transcript;
+        foundAfter ??= { requests: h.session.requestsSent, ms: Date.now() - started };
+      }
       throw error;
     } finally {
       await h.endCase();
@@ -70,11 +77,12 @@ async function check(rule: Rule, h: RuleHarness, context: RuleRunContext): Promi
   const seed = caseSeed(context.settings.seed, rule.id, h.action.name);
   const path = context.settings.path;
   const numRuns = path ? 1 : Math.max(1, Math.round((context.settings.runs ?? context.defaultRuns) / (rule.cost ?? 1)));
-  const details = await fc.check(property, { numRuns, seed, path, endOnFailure: path !== undefined, maxSkipsPerRun: 20 });
+  const endOnFailure = path !== undefined || context.shrink === false;
+  const details = await fc.check(property, { numRuns, seed, path, endOnFailure, maxSkipsPerRun: 20 });
   if (!details.failed) return { status: 'passed', runs: details.numRuns };
   const error = details.errorInstance;
   if (error instanceof NotApplicableError) return { status: 'not-applicable', runs: details.numRuns, reason: error.message };
-  return { status: 'failed', runs: details.numRuns, failure: counterexample(details, error, failing, rule, h, context) };
+  return { status: 'failed', runs: details.numRuns, failure: { ...counterexample(details, error, failing, rule, h, context), foundAfter } };
 }
 
 function counterexample(details: fc.RunDetails<[unknown]>, error: unknown, failing: Transcript | undefined, rule: Rule, h: RuleHarness, context: RuleRunContext): Counterexample {

@@ -16,6 +16,8 @@ export interface SuiteRequest {
   /** Rule × action tests in flight at once. @defaultValue 4 */
   readonly concurrency?: number;
   readonly onVerdict?: (verdict: Verdict) => void;
+  /** @defaultValue true */
+  readonly shrink?: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface SuiteRequest {
  */
 export async function runSuite(request: SuiteRequest): Promise<Verdict[]> {
   const cases = selectCases(request.target.actions, request.only);
-  const context = { settings: request.settings, target: request.target, minter: new TokenMinter(), secrets: [], defaultRuns: request.defaultRuns ?? DEFAULT_RUNS };
+  const context = { settings: request.settings, target: request.target, minter: new TokenMinter(), secrets: [], defaultRuns: request.defaultRuns ?? DEFAULT_RUNS, shrink: request.shrink };
   const verdicts: Verdict[] = [];
   let next = 0;
   const worker = async () => {
