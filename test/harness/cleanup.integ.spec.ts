@@ -1,0 +1,44 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { RunInstancesParams } from '../../generators/runInstancesParams.ts';
+import { createLaunchTemplate } from '../../harness/actions/createLaunchTemplate.ts';
+import { runInstances } from '../../harness/actions/runInstances.ts';
+import { sweepRun } from '../../harness/cleanup.ts';
+import { Session } from '../../harness/exchange.ts';
+import { RuleHarness, type Observation } from '../../harness/ruleHarness.ts';
+import { TokenMinter } from '../../harness/tokens.ts';
+import { IMAGE_ID, startReferenceEmulator } from './support/referenceEmulator.ts';
+
+const { emulator, target } = await startReferenceEmulator();
+afterAll(() => emulator.close());
+const session = new Session(target);
+afterAll(() => session.close());
+const minter = new TokenMinter();
+
+const PARAMS: RunInstancesParams = { ImageId: IMAGE_ID, InstanceType: 't3.micro', MinCount: 1, MaxCount: 2, Tags: [] };
+const alive = (observation: Observation) => (observation.kind === 'observed' ? observation.resources.filter((r) => !runInstances.isGone(r)).length : -1);
+
+describe('sweepRun', () => {
+  it('removes what a run left behind, in every region, and only that run; a second sweep finds nothing', async () => {
+    const run = new RuleHarness({ target, adapter: runInstances, session, minter, runId: 'sweep-run', testId: 'sweep-run.t' });
+    const templates = run.forAction(createLaunchTemplate);
+    const other = new RuleHarness({ target, adapter: runInstances, session, minter, runId: 'other-run', testId: 'other-run.t' });
+    const west = target.regions[1];
+
+    expect(await run.create(PARAMS, minter.mint('sweep-token-000001'), run.newCase())).toMatchObject({ kind: 'ok' });
+    expect(await run.create(PARAMS, minter.mint('sweep-token-000002'), run.newCase(), { region: west })).toMatchObject({ kind: 'ok' });
+    expect(await templates.create({ NameSuffix: 'x', Data: { ImageId: IMAGE_ID, InstanceType: 't3.micro' }, Tags: [] }, minter.mint('sweep-token-000003'), templates.newCase())).toMatchObject({ kind: 'ok' });
+    expect(await other.create(PARAMS, minter.mint('sweep-token-000004'), other.newCase())).toMatchObject({ kind: 'ok' });
+    const aliveBefore = emulator.stats().resourcesAlive;
+    expect(aliveBefore).toEqual({ instances: 6, launchTemplates: 1 });
+
+    const first = await sweepRun(target, 'sweep-run');
+    expect(first).toEqual({ removed: 5, leftBehind: 0, problems: [] });
+    expect(emulator.stats().resourcesAlive).toEqual({ instances: 2, launchTemplates: 0 });
+    expect(alive(await run.observeRun())).toBe(0);
+    expect(alive(await run.observeRun({ region: west }))).toBe(0);
+    expect(alive(await other.observeRun())).toBe(2);
+
+    expect(await sweepRun(target, 'sweep-run')).toEqual({ removed: 0, leftBehind: 0, problems: [] });
+    expect(await sweepRun(target, 'other-run')).toEqual({ removed: 2, leftBehind: 0, problems: [] });
+  });
+});

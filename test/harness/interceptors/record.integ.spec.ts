@@ -1,0 +1,110 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { FaultStep } from '../../../generators/faultPlan.ts';
+import { FaultSchedule, faultInterceptor } from '../../../harness/interceptors/fault.ts';
+import { recordInterceptor } from '../../../harness/interceptors/record.ts';
+import { createDispatcher, send } from '../../../harness/send.ts';
+import { Transcript, TranscriptSink, type AttemptRecord } from '../../../harness/transcript.ts';
+import { ANSWER_XML, SLOW_MS, startCountingServer } from '../support/countingServer.ts';
+
+const server = await startCountingServer();
+const schedule = new FaultSchedule();
+const sink = new TranscriptSink();
+const dispatcher = createDispatcher({ interceptors: [faultInterceptor(schedule, sink), recordInterceptor(sink)] });
+afterAll(async () => {
+  await dispatcher.close();
+  await server.close();
+});
+
+const ACCESS_KEY = 'AKIDRECORDTEST0001';
+const SIGNATURE = '0123456789abcdef0123456789abcdef';
+const BODY = 'Action=RunInstances&ClientToken=tok';
+
+/** Sends one attempt under `step` into a fresh transcript and returns that transcript's records. */
+async function recorded(step: FaultStep, path = '/'): Promise<AttemptRecord[]> {
+  const transcript = new Transcript();
+  sink.current = transcript;
+  schedule.load([step]);
+  await send(
+    {
+      method: 'POST',
+      url: `${server.url}${path}`,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `AWS4-HMAC-SHA256 Credential=${ACCESS_KEY}/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=${SIGNATURE}`,
+      },
+      body: BODY,
+    },
+    { dispatcher, timeoutMs: 2000 },
+  );
+  return transcript.attempts;
+}
+
+const REAL_ANSWER = { status: 200, body: ANSWER_XML };
+
+describe('recordInterceptor under faults', () => {
+  it('pass: one record with the answer and no fault label', async () => {
+    const [record, ...rest] = await recorded({ kind: 'pass' });
+    expect(rest).toEqual([]);
+    expect(record).toMatchObject({ request: { method: 'POST', url: `${server.url}/`, body: BODY }, response: REAL_ANSWER });
+    expect(record?.fault).toBeUndefined();
+    expect(record?.failure).toBeUndefined();
+    expect(Number.isNaN(Date.parse(record?.startedAt ?? ''))).toBe(false);
+  });
+
+  it.each<[FaultStep, string]>([
+    [{ kind: 'replace-500' }, 'replace-500'],
+    [{ kind: 'replace-503' }, 'replace-503'],
+    [{ kind: 'replace-throttle' }, 'replace-throttle'],
+    [{ kind: 'drop-response' }, 'drop-response'],
+    [{ kind: 'reset-mid-body' }, 'reset-mid-body'],
+    [{ kind: 'timeout', afterMs: 30 }, 'timeout after 30 ms'],
+    [{ kind: 'delay', ms: 5 }, 'delay 5 ms'],
+  ])('%o is labelled "%s" and keeps what the endpoint really answered', async (step, label) => {
+    const records = await recorded(step);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ fault: label, response: REAL_ANSWER });
+  });
+
+  it('refuse is recorded by the fault interceptor with ECONNREFUSED and no answer', async () => {
+    const records = await recorded({ kind: 'refuse' });
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ fault: 'refuse', failure: { code: 'ECONNREFUSED' }, durationMs: 0, request: { method: 'POST', body: BODY } });
+    expect(records[0]?.response).toBeUndefined();
+  });
+
+  it('never keeps the access key or the signature', async () => {
+    const records = [...(await recorded({ kind: 'pass' })), ...(await recorded({ kind: 'refuse' })), ...(await recorded({ kind: 'drop-response' }))];
+    expect(records).toHaveLength(3);
+    const json = JSON.stringify(records);
+    expect(json).not.toContain(ACCESS_KEY);
+    expect(json).not.toContain(SIGNATURE);
+    expect(records[0]?.request.headers.authorization).toBe('AWS4-HMAC-SHA256 Credential=<redacted>/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=<redacted>');
+  });
+
+  it('records nothing while no transcript is current', async () => {
+    sink.current = undefined;
+    schedule.load([{ kind: 'refuse' }]);
+    await send({ method: 'GET', url: `${server.url}/`, headers: {}, body: undefined }, { dispatcher, timeoutMs: 2000 });
+    const later = new Transcript();
+    sink.current = later;
+    expect(later.attempts).toEqual([]);
+  });
+
+  // BUG (harness/interceptors/record.ts:18-19 with transcript.ts:35-36): the recorder appends an attempt
+  // when the endpoint's answer ends, to whatever transcript is current *then*. Under `timeout` the client
+  // gives up first, so an answer that comes later is filed in the next case's transcript (Session.
+  // beginTranscript() has moved on) and is missing from its own: counterexample transcripts can show
+  // an attempt that belongs to another case and lose one of theirs.
+  it.fails('an attempt the client gave up on is recorded in its own transcript, not the next one', async () => {
+    const own = new Transcript();
+    sink.current = own;
+    schedule.load([{ kind: 'timeout', afterMs: 30 }]);
+    await send({ method: 'POST', url: `${server.url}/slow`, headers: {}, body: BODY }, { dispatcher, timeoutMs: 2000 });
+    const next = new Transcript();
+    sink.current = next;
+    await sleep(SLOW_MS + 50);
+    expect(next.attempts).toEqual([]);
+    expect(own.attempts.map((a) => a.fault)).toEqual(['timeout after 30 ms']);
+  });
+});
