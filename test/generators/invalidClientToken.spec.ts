@@ -43,7 +43,7 @@ describe('corruptToken', () => {
     expect(corruptToken('abc', { kind: 'too-long', excess: 2, filler: 'z' }, 4)).toBe('abczzz');
   });
 
-  // BUG (generators/invalidClientToken.ts:17,35-37): '😀' is two UTF-16 units, so replacing one
+  // BUG (generators/invalidClientToken.ts:17,36-38): '😀' is two UTF-16 units, so replacing one
   // character of a full-length token with it makes `.length` limit + 1. The comment promises the
   // length "stays within the limit and only the character is wrong"; an endpoint that checks the
   // length first rejects it as too long, and TOKEN-FORMAT never isolates the non-ASCII check.
