@@ -16,6 +16,9 @@ export interface ClientTokenConstraints {
 export function clientToken(constraints: ClientTokenConstraints = {}): fc.Arbitrary<string> {
   const minLength = constraints.minLength ?? 1;
   const maxLength = constraints.maxLength ?? 64;
+  if (!Number.isInteger(maxLength) || maxLength < 1) {
+    throw new Error(`clientToken: maxLength must be a positive integer, but received ${maxLength}`);
+  }
   if (!Number.isInteger(minLength) || minLength < 1 || minLength > maxLength) {
     throw new Error(`clientToken: minLength must be an integer in [1, maxLength=${maxLength}], but received ${minLength}`);
   }

@@ -13,8 +13,10 @@ export interface TokenCorruptionConstraints {
   readonly maxExcess?: number;
 }
 
-// Non-ASCII that hides well: Latin-1, a no-break space, a dotless i (case-folds to ASCII), CJK, an emoji.
-const NON_ASCII = ['é', '\u00a0', 'ı', 'ß', '€', '中', '😀', '\u200b'];
+// Non-ASCII that hides well: Latin-1, a no-break space, a dotless i (case-folds to ASCII), CJK, a
+// zero-width space. All in the BMP: one UTF-16 unit each, so however an endpoint counts length
+// (units or code points), replacing one character keeps it and only the character is wrong.
+const NON_ASCII = ['é', '\u00a0', 'ı', 'ß', '€', '中', '\u200b'];
 const CONTROL = ['\u0000', '\t', '\n', '\r', '\u001b', '\u007f'];
 
 /** Invalid tokens: longer than the limit, with a non-ASCII character, or with a control character. */

@@ -41,10 +41,10 @@ const tagOp = (): fc.Arbitrary<TagOp> =>
 function commonChanges(constraints: ParamChangeConstraints): fc.Arbitrary<ParamChange>[] {
   const shift = fc.integer({ min: 1, max: 8 });
   const changes: fc.Arbitrary<ParamChange>[] = [];
-  if ((constraints.instanceTypes ?? ['t3.micro', 't3.small']).length > 1) changes.push(fc.record({ field: fc.constant('InstanceType' as const), shift }));
+  if (new Set(constraints.instanceTypes ?? ['t3.micro', 't3.small']).size > 1) changes.push(fc.record({ field: fc.constant('InstanceType' as const), shift }));
   changes.push(fc.record({ field: fc.constant('Tags' as const), op: tagOp() }));
   changes.push(fc.record({ field: fc.constant('UserData' as const), to: userData() }));
-  if (constraints.imageIds.length > 1) changes.push(fc.record({ field: fc.constant('ImageId' as const), shift }));
+  if (new Set(constraints.imageIds).size > 1) changes.push(fc.record({ field: fc.constant('ImageId' as const), shift }));
   return changes;
 }
 

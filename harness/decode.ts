@@ -59,8 +59,12 @@ function decodeSuccess(status: number, root: string, content: XmlNode): Ok | und
   return { kind: 'ok', status, root, requestId: text(content, 'requestId'), body: content };
 }
 
-/** Drops the whitespace between elements of pretty-printed XML (EC2 has no mixed content). */
+/**
+ * Drops the whitespace between elements of pretty-printed XML (EC2 has no mixed content): text
+ * nodes beside elements, and an empty element written across lines (`<groupSet>\n  </groupSet>`).
+ */
 function withoutIndentation(node: unknown): unknown {
+  if (typeof node === 'string') return /^[ \t]*\r?\n\s*$/.test(node) ? '' : node;
   if (Array.isArray(node)) return node.map(withoutIndentation);
   if (node === null || typeof node !== 'object') return node;
   const result: Record<string, unknown> = {};

@@ -128,7 +128,6 @@ export class RuleHarness<P = unknown> {
 
   /** One create, retried like a careful client (same token, re-signed); what it created is tracked. */
   async create(params: P, token: string | undefined, context: CaseContext, options: CreateOptions = {}): Promise<Outcome> {
-    const region = options.region ?? this.target.regions[0];
     const call = this.createCall(params, token, context, options);
     this.session.faults.load(options.faults ?? []);
     try {

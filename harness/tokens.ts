@@ -15,8 +15,11 @@ const PRIME = 1_000_003n;
 export class TokenMinter {
   private readonly used = new Set<string>();
   private readonly salt = BigInt(randomInt(2 ** 47));
-  /** One counter per code space, so that short tokens do not use up each other's codes. */
-  private readonly serials = new Map<bigint, bigint>();
+  /**
+   * One counter per family of tokens that share everything but the overwritten window (same
+   * length, same kept first and last characters), so that no family uses up another's codes.
+   */
+  private readonly serials = new Map<string, bigint>();
 
   mint(token: string): string | undefined {
     const length = token.length;
@@ -24,9 +27,10 @@ export class TokenMinter {
     const [start, width] = length >= 3 ? [1, Math.min(WINDOW, length - 2)] : [0, length];
     const alphabet = width <= 2 ? PRINTABLE : ALNUM;
     const space = BigInt(alphabet.length) ** BigInt(width);
+    const family = `${length}:${token.slice(0, start)}:${token.slice(start + width)}`;
     for (let attempt = 0; attempt < 64; attempt += 1) {
-      const serial = (this.serials.get(space) ?? 0n) + 1n;
-      this.serials.set(space, serial);
+      const serial = (this.serials.get(family) ?? 0n) + 1n;
+      this.serials.set(family, serial);
       if (serial > space) return undefined;
       const code = encode((this.salt + serial * PRIME) % space, alphabet, width);
       const candidate = token.slice(0, start) + code + token.slice(start + width);

@@ -11,12 +11,14 @@ const MAX_RECORDED_BODY = 16 * 1024;
 export function recordInterceptor(sink: TranscriptSink): Dispatcher.DispatcherComposeInterceptor {
   return (dispatch) => (opts, handler) => {
     const started = Date.now();
+    // The transcript of the case that sent this attempt, even if its answer arrives after the case ended.
+    const transcript = sink.current;
     const request = requestRecord(opts);
     const fault = (opts as { [FAULT_LABEL]?: string })[FAULT_LABEL];
     let status = 0;
     const chunks: Buffer[] = [];
     const finish = (extra: Partial<AttemptRecord>) =>
-      sink.add({ request, ...(fault ? { fault } : {}), startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, ...extra });
+      transcript?.add({ request, ...(fault ? { fault } : {}), startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, ...extra });
     return dispatch(opts, {
       onRequestStart: (controller, context) => handler.onRequestStart?.(controller, context),
       onRequestUpgrade: (controller, statusCode, headers, socket) => handler.onRequestUpgrade?.(controller, statusCode, headers, socket),

@@ -43,13 +43,11 @@ describe('corruptToken', () => {
     expect(corruptToken('abc', { kind: 'too-long', excess: 2, filler: 'z' }, 4)).toBe('abczzz');
   });
 
-  // BUG (generators/invalidClientToken.ts:17,36-38): '😀' is two UTF-16 units, so replacing one
-  // character of a full-length token with it makes `.length` limit + 1. The comment promises the
-  // length "stays within the limit and only the character is wrong"; an endpoint that checks the
-  // length first rejects it as too long, and TOKEN-FORMAT never isolates the non-ASCII check.
-  it.fails('a non-ASCII corruption of a full-length token stays within the limit', () => {
-    const corruption: TokenCorruption = { kind: 'non-ascii', at: 3, char: '😀' };
-    expect(corruptToken('a'.repeat(LIMIT), corruption, LIMIT).length).toBeLessThanOrEqual(LIMIT);
+  // Regression (found by these tests, fixed in the product).
+  it('a non-ASCII corruption of a full-length token stays within the limit (no surrogate pairs are drawn)', () => {
+    const corruptions = fc.sample(tokenCorruption(), { seed: 7, numRuns: 2000 }).filter((c): c is TokenCorruption & { kind: 'non-ascii' } => c.kind === 'non-ascii');
+    expect(corruptions.length).toBeGreaterThan(100);
+    for (const corruption of corruptions) expect(corruptToken('a'.repeat(LIMIT), corruption, LIMIT).length).toBe(LIMIT);
   });
 });
 
