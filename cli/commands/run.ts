@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { BUGS, LEGIT_VARIANTS } from '../../emulator/bugs.ts';
 import { HarnessError, isHarnessError } from '../../harness/errors.ts';
 import type { ProfileName, TokenActionName } from '../../harness/target.ts';
 import { TOKEN_ACTIONS } from '../../harness/target.ts';
@@ -23,6 +24,8 @@ Without --target or --endpoint it starts the embedded reference emulator.
   --runs N             cases per rule (default 30, divided by a rule's cost)
   --path PATH          fast-check replay path (with --only, --action and --seed: replays one case)
   --report-dir DIR     where reports go (default conformance-report/)
+  --emulator-bug NAME  self-test: switch a seeded bug on in the embedded emulator (ec2-idem emulator --list-bugs)
+  --emulator-variant NAME  self-test: switch a legitimate variant on in the embedded emulator
   --help               show this help
 
 Exit: 0 conformant, 1 not conformant, 2 usage, bad target or unreachable endpoint.
@@ -40,6 +43,8 @@ const OPTIONS = {
   runs: { type: 'string' },
   path: { type: 'string' },
   'report-dir': { type: 'string' },
+  'emulator-bug': { type: 'string' },
+  'emulator-variant': { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
@@ -77,6 +82,7 @@ async function run(values: Values): Promise<number> {
     path: values.path,
     reportDir: values['report-dir'] ?? 'conformance-report',
     replayBase: replayBase(values, profile),
+    emulator: embeddedSetting(values, target !== undefined),
   });
   const { totals, conformance } = outcome.report;
   if (outcome.exitCode === 2) {
@@ -99,7 +105,17 @@ function replayBase(values: Values, profile: string | undefined): string {
   for (const region of values.region ?? []) parts.push(`--region ${region}`);
   if (values['image-id']) parts.push(`--image-id ${values['image-id']}`);
   if (profile) parts.push(`--profile ${profile}`);
+  if (values['emulator-bug']) parts.push(`--emulator-bug ${values['emulator-bug']}`);
+  if (values['emulator-variant']) parts.push(`--emulator-variant ${values['emulator-variant']}`);
   return parts.join(' ');
+}
+
+function embeddedSetting(values: Values, hasTarget: boolean): { bug?: string; variant?: string } | undefined {
+  const bug = oneOf('--emulator-bug', values['emulator-bug'], Object.keys(BUGS));
+  const variant = oneOf('--emulator-variant', values['emulator-variant'], Object.keys(LEGIT_VARIANTS));
+  if (!bug && !variant) return undefined;
+  if (hasTarget) throw new HarnessError('EC2IDEM_USAGE', '--emulator-bug and --emulator-variant apply to the embedded emulator only (drop --target/--endpoint)');
+  return { bug, variant };
 }
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {

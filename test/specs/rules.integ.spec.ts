@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { BUGS, type BugName } from '../../emulator/bugs.ts';
+import { runAgainst } from '../../selftest/runAgainst.ts';
+import { RULE_IDS, type RuleId } from '../../specs/ruleIds.ts';
+
+// Every rule is shown to fail, with a readable shrunk counterexample, on an endpoint that breaks it.
+function bugBreaking(rule: RuleId): BugName {
+  const entry = Object.entries(BUGS).find(([, spec]) => spec.rules.includes(rule) && spec.rules.length === 1)
+    ?? Object.entries(BUGS).find(([, spec]) => spec.rules.includes(rule));
+  if (!entry) throw new Error(`no seeded bug breaks ${rule}`);
+  return entry[0] as BugName;
+}
+
+describe.each(RULE_IDS.map((rule) => ({ rule, bug: bugBreaking(rule) })))('$rule', ({ rule, bug }) => {
+  it(`fails on the emulator with bug ${bug}, with a shrunk counterexample a person can read`, async () => {
+    const { verdicts } = await runAgainst({ bug }, { seed: 20261128, only: [rule], shrink: true });
+    const failed = verdicts.filter((v) => v.status === 'failed');
+    expect(failed.length, `${rule} did not fail on ${bug}`).toBeGreaterThan(0);
+    for (const verdict of failed) {
+      const failure = verdict.failure!;
+      expect(failure.message).toMatch(/\w/);
+      expect(failure.message).not.toContain('\n');
+      expect(failure.transcript.length).toBeGreaterThan(0);
+      expect(failure.transcript[0]?.request.body ?? failure.transcript[0]?.request.url).toMatch(/Action=/);
+      expect(failure.replay).toContain(`--only ${rule}`);
+      expect(failure.replay).toMatch(/--seed \d+ --path [\d:]+/);
+      expect(failure.input).not.toBe('(none)');
+      expect(failure.foundAfter?.requests).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('a correct endpoint', () => {
+  it('passes every rule (or has it not-applicable with a reason)', async () => {
+    const { verdicts } = await runAgainst({}, { seed: 20261128, runs: 10 });
+    expect(verdicts.filter((v) => v.status === 'failed').map((v) => `${v.rule} ${v.action}: ${v.failure?.message}`)).toEqual([]);
+    for (const verdict of verdicts.filter((v) => v.status === 'not-applicable')) expect(verdict.reason).toMatch(/\w/);
+  });
+});
