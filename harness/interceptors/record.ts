@@ -10,9 +10,10 @@ const MAX_RECORDED_BODY = 16 * 1024;
  */
 export function recordInterceptor(sink: TranscriptSink): Dispatcher.DispatcherComposeInterceptor {
   return (dispatch) => (opts, handler) => {
-    const started = Date.now();
     // The transcript of the case that sent this attempt, even if its answer arrives after the case ended.
     const transcript = sink.current;
+    if (transcript === undefined) return dispatch(opts, handler);
+    const started = Date.now();
     const request = requestRecord(opts);
     const fault = (opts as { [FAULT_LABEL]?: string })[FAULT_LABEL];
     let status = 0;

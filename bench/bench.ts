@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { request } from 'undici';
+import type { Call } from '../harness/encode.ts';
+import { Session } from '../harness/exchange.ts';
+import { createDispatcher } from '../harness/send.ts';
+import { resolveTarget } from '../harness/target.ts';
+import { drive, presign } from './load.ts';
+import { startEmulatorProcess, startMoto } from './processes.ts';
+
+// `npm run bench`: prints numbers; asserts nothing (speed goals are read, not tested).
+const credentials = { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench-secret' };
+const env = { ...process.env, AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey };
+const CONNECTIONS = 8;
+const run = (token: string, count = 1): Call => ({
+  action: 'RunInstances',
+  params: { ImageId: 'ami-0123456789abcdef0', InstanceType: 't3.micro', MinCount: count, MaxCount: count, ClientToken: token },
+});
+const fresh = (n: number) => Array.from({ length: n }, () => run(randomUUID()));
+const line = (label: string, value: string) => process.stdout.write(`${label.padEnd(58)} ${value}\n`);
+const rate = (perSecond: number) => `${perSecond.toFixed(0)} req/s`;
+
+const emulator = await startEmulatorProcess(env);
+try {
+  await drive(await presign(emulator.url, credentials, fresh(2000)), CONNECTIONS); // warm-up
+  const empty = await drive(await presign(emulator.url, credentials, fresh(20_000)), CONNECTIONS);
+  line(`emulator RunInstances, fresh tokens (${CONNECTIONS} connections)`, rate(empty.perSecond));
+  const replay = await drive(await presign(emulator.url, credentials, Array.from({ length: 20_000 }, () => run('bench-replay'))), CONNECTIONS);
+  line('emulator RunInstances, replays of one token', rate(replay.perSecond));
+  await drive(await presign(emulator.url, credentials, Array.from({ length: 2000 }, () => run(randomUUID(), 50))), CONNECTIONS);
+  const full = await drive(await presign(emulator.url, credentials, fresh(20_000)), CONNECTIONS);
+  line('emulator RunInstances, fresh tokens, with 100k+ instances', `${rate(full.perSecond)} (${((full.perSecond / empty.perSecond) * 100).toFixed(0)} % of empty; goal ≥ 80 %)`);
+
+  const moto = await startMoto();
+  if (!moto) line('moto_server', 'not on PATH: skipped');
+  else {
+    try {
+      await drive(await presign(moto.url, credentials, fresh(50)), CONNECTIONS);
+      const motoRate = await drive(await presign(moto.url, credentials, fresh(400)), CONNECTIONS);
+      line(`moto_server RunInstances, fresh tokens (${CONNECTIONS} connections)`, rate(motoRate.perSecond));
+      line('emulator / moto_server', `${(empty.perSecond / motoRate.perSecond).toFixed(0)}× (goal ≥ 100×)`);
+    } finally {
+      await moto.stop();
+    }
+  }
+  await harnessCost(emulator.url);
+} finally {
+  await emulator.stop();
+}
+
+/** A full harness round trip (encode, sign, send, decode) against a bare undici request of the same call. */
+async function harnessCost(url: string): Promise<void> {
+  const target = resolveTarget({ endpoint: url, regions: ['us-east-1'], imageId: 'ami-0123456789abcdef0', credentials });
+  const session = new Session(target);
+  const call = run('bench-harness');
+  const [signed] = await presign(url, credentials, [call]);
+  const dispatcher = createDispatcher({ connections: 1 });
+  const bare = async () => {
+    const response = await request(signed!.url, { method: signed!.method, headers: signed!.headers, body: signed!.body, dispatcher });
+    await response.body.text();
+  };
+  const full = async () => {
+    await session.exchange(call);
+  };
+  const time = async (fn: () => Promise<void>, n: number) => {
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < n; i += 1) await fn();
+    return Number(process.hrtime.bigint() - started) / 1e6 / n;
+  };
+  await time(bare, 500);
+  await time(full, 500);
+  const rounds = [];
+  for (let r = 0; r < 3; r += 1) rounds.push({ bare: await time(bare, 2000), full: await time(full, 2000) });
+  const bareMs = Math.min(...rounds.map((r) => r.bare));
+  const fullMs = Math.min(...rounds.map((r) => r.full));
+  line('bare undici round trip (one connection, sequential)', `${(bareMs * 1000).toFixed(0)} µs`);
+  line('harness round trip (encode, sign, send, record, decode)', `${(fullMs * 1000).toFixed(0)} µs`);
+  line('harness / bare undici', `${(fullMs / bareMs).toFixed(2)}× (goal ≤ 1.3×)`);
+  await session.close();
+  await dispatcher.close();
+}
