@@ -1,3 +1,4 @@
+import { cleanupCommand } from './commands/cleanup.ts';
 import { emulatorCommand } from './commands/emulator.ts';
 import { runCommand } from './commands/run.ts';
 
@@ -14,6 +15,7 @@ ec2-idem <command> --help shows a command's options.
 const COMMANDS: Readonly<Record<string, (argv: string[]) => Promise<number>>> = {
   run: runCommand,
   emulator: (argv) => emulatorCommand(argv),
+  cleanup: cleanupCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

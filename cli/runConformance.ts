@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
@@ -32,6 +33,8 @@ export interface ConformanceRequest {
   /** The command line, without replay flags, that reproduces this run. */
   readonly replayBase: string;
   readonly emulator?: RunSettings['emulator'];
+  /** The target file given on the command line (recorded in the ledger for cleanup). */
+  readonly targetFile?: string;
   /** Progress lines. @defaultValue process.stdout */
   readonly out?: Writable;
 }
@@ -62,6 +65,8 @@ export async function runConformance(request: ConformanceRequest): Promise<Confo
     replayBase: request.replayBase,
     profile: request.profile,
     emulator: request.emulator,
+    ledgerPath: join(request.reportDir, 'ledger.jsonl'),
+    targetFile: request.targetFile && resolve(request.targetFile),
   };
   const collector = new ResultCollector({ ruleHeader, onResult: (result) => void appendVerdictLine(request.reportDir, result) });
   process.env[SETTINGS_ENV] = JSON.stringify(settings);

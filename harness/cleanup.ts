@@ -1,11 +1,82 @@
 import { ACTION_ADAPTERS } from './actions/index.ts';
-import { Session, type Identity } from './exchange.ts';
+import type { Identity } from './exchange.ts';
+import { Session } from './exchange.ts';
+import type { LedgerEntry, RunEntry } from './ledger.ts';
+import type { Placement } from './ruleHarness.ts';
 import { RuleHarness } from './ruleHarness.ts';
-import type { ResolvedTarget } from './target.ts';
+import type { ResolvedTarget, TokenActionName } from './target.ts';
+import { TOKEN_ACTIONS } from './target.ts';
 import { TokenMinter } from './tokens.ts';
 
+/** What cleanup did for one action in one placement. */
+export interface Removal {
+  readonly run: string;
+  readonly action: string;
+  readonly region: string;
+  readonly identity: Identity;
+  /** Resources found alive and deleted. */
+  readonly removed: readonly string[];
+  /** Why a placement could not be cleaned, if it could not. */
+  readonly problem?: string;
+}
+
+interface Leftovers {
+  readonly ids: Set<string>;
+  readonly tokens: Set<string>;
+}
+
+/** Per run, action, region and identity: the ids the ledger says were created, and tokens whose answer never came. */
+function leftovers(entries: readonly LedgerEntry[], run: string): Map<string, Leftovers> {
+  const groups = new Map<string, Leftovers>();
+  const intents = new Map<number, { key: string; token: string | null }>();
+  const group = (key: string) => groups.get(key) ?? (groups.set(key, { ids: new Set(), tokens: new Set() }).get(key) as Leftovers);
+  for (const entry of entries.filter((e) => e.run === run)) {
+    if (entry.t === 'intent') {
+      const key = `${entry.action}|${entry.region}|${entry.identity}`;
+      intents.set(entry.id, { key, token: entry.token });
+      if (entry.token !== null) group(key).tokens.add(entry.token);
+    } else if (entry.t === 'outcome') {
+      const intent = intents.get(entry.id);
+      if (intent) {
+        for (const id of entry.ids) group(intent.key).ids.add(id);
+        if (intent.token !== null && entry.result.startsWith('2')) group(intent.key).tokens.delete(intent.token);
+      }
+    }
+  }
+  return groups;
+}
+
+/**
+ * Deletes what a run left behind, found three ways: the run's tag, the ids its ledger recorded,
+ * and — for creates whose answer never arrived — the client-token filter. Safe to run twice.
+ * Without ledger entries it is the end-of-run sweep: the run tag alone.
+ */
+export async function cleanRun(target: ResolvedTarget, run: string, entries: readonly LedgerEntry[] = []): Promise<Removal[]> {
+  const session = new Session(target);
+  const removals: Removal[] = [];
+  const groups = leftovers(entries, run);
+  try {
+    for (const action of actionsOf(entries, run, target)) {
+      const h = new RuleHarness({ target, adapter: ACTION_ADAPTERS[action], session, minter: new TokenMinter(), runId: run, testId: `${run}.cleanup` });
+      for (const region of target.regions) {
+        for (const identity of identitiesFor(target)) {
+          removals.push(await cleanPlacement(h, run, { region, identity }, groups.get(`${action}|${region.name}|${identity}`)));
+        }
+      }
+    }
+  } finally {
+    await session.close();
+  }
+  return removals;
+}
+
+/** The runs a ledger names, in order. */
+export function runsIn(entries: readonly LedgerEntry[]): string[] {
+  return [...new Set(entries.filter((e): e is RunEntry => e.t === 'run').map((e) => e.run))];
+}
+
 export interface SweepResult {
-  /** Resources of the run found alive and deleted by the sweep. */
+  /** Resources of the run found alive and deleted. */
   readonly removed: number;
   /** Resources of the run still alive after the sweep (or that could not be listed): a leak. */
   readonly leftBehind: number;
@@ -13,44 +84,40 @@ export interface SweepResult {
   readonly problems: readonly string[];
 }
 
-/**
- * Finds everything a run created, by its run tag, in every region and account the target has,
- * deletes what is alive, and counts what is still alive after. Safe to run twice.
- */
-export async function sweepRun(target: ResolvedTarget, runId: string): Promise<SweepResult> {
-  const session = new Session(target);
-  const identities: Identity[] = target.secondaryCredentials ? ['primary', 'secondary'] : ['primary'];
-  let removed = 0;
-  let leftBehind = 0;
-  const problems: string[] = [];
-  try {
-    for (const action of target.actions) {
-      const h = new RuleHarness({ target, adapter: ACTION_ADAPTERS[action], session, minter: new TokenMinter(), runId, testId: `${runId}.sweep` });
-      for (const region of target.regions) {
-        for (const identity of identities) {
-          const placement = { region, identity };
-          const before = await h.observeRun(placement);
-          if (before.kind === 'unknown') {
-            problems.push(`${action} in ${region.name} as ${identity}: cannot list (${describe(before.outcome)})`);
-            continue;
-          }
-          const alive = before.resources.filter((r) => !h.action.isGone(r)).map((r) => r.id);
-          if (alive.length === 0) continue;
-          await h.remove(alive, placement);
-          removed += alive.length;
-          const after = await h.observeRun(placement);
-          const still = after.kind === 'observed' ? after.resources.filter((r) => !h.action.isGone(r)).length : alive.length;
-          leftBehind += still;
-          if (still > 0) problems.push(`${action} in ${region.name} as ${identity}: ${still} resource(s) still alive after delete`);
-        }
-      }
-    }
-  } finally {
-    await session.close();
-  }
-  return { removed, leftBehind, problems };
+/** The end-of-run sweep: clean by the run tag, then look again and count what is still alive. */
+export async function sweepRun(target: ResolvedTarget, run: string): Promise<SweepResult> {
+  const first = await cleanRun(target, run);
+  const again = await cleanRun(target, run);
+  const problems = [...first, ...again].flatMap((r) => (r.problem ? [`${r.action} in ${r.region} as ${r.identity}: ${r.problem}`] : []));
+  const leftBehind = again.reduce((sum, r) => sum + r.removed.length, 0);
+  if (leftBehind > 0) problems.push(`${leftBehind} resource(s) still alive after a first delete`);
+  return { removed: first.reduce((sum, r) => sum + r.removed.length, 0), leftBehind, problems: [...new Set(problems)] };
 }
 
-function describe(outcome: { kind: string; code?: string; status?: number }): string {
-  return outcome.code ? `${outcome.status ?? ''} ${outcome.code}`.trim() : outcome.kind;
+async function cleanPlacement(h: RuleHarness, run: string, placement: Required<Placement>, found: Leftovers | undefined): Promise<Removal> {
+  const base = { run, action: h.action.name, region: placement.region.name, identity: placement.identity };
+  const alive = new Set<string>();
+  const byRun = await h.observeRun(placement);
+  if (byRun.kind === 'unknown') return { ...base, removed: [], problem: 'the run tag cannot be listed' };
+  for (const resource of byRun.resources) if (!h.action.isGone(resource)) alive.add(resource.id);
+  for (const token of found?.tokens ?? []) {
+    if (!h.action.findByToken) break;
+    const byToken = await h.observeToken(token, placement);
+    if (byToken.kind === 'observed') for (const resource of byToken.resources) if (!h.action.isGone(resource)) alive.add(resource.id);
+  }
+  // Ids from the ledger that no describe showed (an endpoint without tags): delete them blind;
+  // deleting a resource twice is harmless.
+  const unseen = [...(found?.ids ?? [])].filter((id) => !byRun.resources.some((r) => r.id === id));
+  if (alive.size > 0 || unseen.length > 0) await h.remove([...alive, ...unseen], placement);
+  return { ...base, removed: [...alive] };
+}
+
+function actionsOf(entries: readonly LedgerEntry[], run: string, target: ResolvedTarget): readonly TokenActionName[] {
+  const header = entries.find((e): e is RunEntry => e.t === 'run' && e.run === run);
+  const named = header?.actions.filter((a): a is TokenActionName => (TOKEN_ACTIONS as readonly string[]).includes(a));
+  return named && named.length > 0 ? named : target.actions;
+}
+
+function identitiesFor(target: ResolvedTarget): Identity[] {
+  return target.secondaryCredentials ? ['primary', 'secondary'] : ['primary'];
 }

@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import type { Budget } from './budget.ts';
 import type { CredentialSource } from './credentials.ts';
 import { decode } from './decode.ts';
 import { encode, type Call, type EncodingOptions } from './encode.ts';
@@ -25,6 +26,8 @@ export interface ExchangeOptions {
 }
 
 export interface SessionOptions {
+  /** What the run may spend; requests wait for its rate limit. @defaultValue unlimited */
+  readonly budget?: Budget;
   /** Extra interceptors, outermost first (e.g. fault injection); the recorder is always innermost. */
   readonly interceptors?: readonly Dispatcher.DispatcherComposeInterceptor[];
   /** @defaultValue 8 */
@@ -41,11 +44,13 @@ export class Session {
   readonly faults = new FaultSchedule();
   private readonly dispatcher: Dispatcher;
   requestsSent = 0;
+  private readonly budget: Budget | undefined;
 
   constructor(
     readonly target: ResolvedTarget,
     options: SessionOptions = {},
   ) {
+    this.budget = options.budget;
     this.dispatcher = createDispatcher({
       connections: options.connections,
       // Outermost first: extra interceptors, then faults, then the recorder next to the network,
@@ -79,9 +84,12 @@ export class Session {
   }
 
   async sendPrepared(signed: SignedRequest): Promise<Outcome> {
+    await this.budget?.beforeRequest();
     this.requestsSent += 1;
     const raw = await send(signed, { dispatcher: this.dispatcher, timeoutMs: this.target.timeoutMs });
-    return raw.kind === 'exchange' ? decode(raw) : raw;
+    const outcome = raw.kind === 'exchange' ? decode(raw) : raw;
+    this.budget?.afterResponse(outcome);
+    return outcome;
   }
 
   credentialsFor(identity: Identity): CredentialSource {

@@ -7,10 +7,12 @@ import { responseDifferences, type Difference } from './compare.ts';
 import type { Call } from './encode.ts';
 import { NotApplicableError, UNSUPPORTED_ACTION_CODES } from './errors.ts';
 import type { ExchangeOptions, Identity, Session } from './exchange.ts';
-import type { Ok, Outcome } from './outcome.ts';
+import { describeOutcome, type Ok, type Outcome } from './outcome.ts';
 import { LOOPBACK_POLICY, SDK_STANDARD_POLICY, type RetryPolicy } from './retry.constants.ts';
 import { backoffMs, withRetry, type RetryDependencies } from './retry.ts';
 import type { ResolvedRegion, ResolvedTarget } from './target.ts';
+import type { Budget } from './budget.ts';
+import type { Ledger } from './ledger.ts';
 import type { TokenMinter } from './tokens.ts';
 
 /** Where a request goes and as whom. */
@@ -50,6 +52,10 @@ export interface RuleHarnessInit<P> {
   /** Names this rule × action test inside the run; case ids extend it. */
   readonly testId: string;
   readonly retry?: RetryDependencies & { readonly policy?: RetryPolicy };
+  /** Journal of every create, written before it is sent. @defaultValue none */
+  readonly ledger?: Ledger;
+  /** Launch and alive limits of the run (requests are limited by the session). @defaultValue none */
+  readonly budget?: Budget;
   /** Most instances one launch may ask for. @defaultValue 2 */
   readonly maxInstances?: number;
 }
@@ -73,6 +79,8 @@ export class RuleHarness<P = unknown> {
   readonly seen: Outcome[] = [];
   private caseSerial = 0;
   private readonly tracked = new Map<string, { placement: Placement; ids: Set<string> }>();
+  /** Tokens that already created in this case: their replays spend no launch budget. */
+  private readonly spentTokens = new Set<string>();
   private readonly policy: RetryPolicy;
 
   constructor(private readonly init: RuleHarnessInit<P>) {
@@ -129,12 +137,35 @@ export class RuleHarness<P = unknown> {
   /** One create, retried like a careful client (same token, re-signed); what it created is tracked. */
   async create(params: P, token: string | undefined, context: CaseContext, options: CreateOptions = {}): Promise<Outcome> {
     const call = this.createCall(params, token, context, options);
+    const reserved = await this.reserve(params, token, options);
+    const entry = this.journal(token, context, options);
     this.session.faults.load(options.faults ?? []);
     try {
-      return this.created(await this.send(call, options, options.encoding), options);
+      return this.created(await this.send(call, options, options.encoding), options, reserved, entry);
     } finally {
       this.session.faults.clear();
     }
+  }
+
+  /** Launch budget for a create; a replay of a token that already created costs nothing. */
+  private async reserve(params: P, token: string | undefined, options: CreateOptions): Promise<number> {
+    const key = token === undefined ? undefined : `${options.region?.name ?? ''}/${options.identity ?? 'primary'}/${token}`;
+    if (options.dryRun || !this.init.budget || (key !== undefined && this.spentTokens.has(key))) return 0;
+    if (key !== undefined) this.spentTokens.add(key);
+    const count = this.action.resourcesPerCreate(params);
+    await this.init.budget.beforeLaunch(count);
+    return count;
+  }
+
+  private journal(token: string | undefined, context: CaseContext, placement: Placement): number | undefined {
+    return this.init.ledger?.intent({
+      run: this.init.runId,
+      action: this.action.name,
+      region: (placement.region ?? this.target.regions[0]).name,
+      identity: placement.identity ?? 'primary',
+      case: context.caseId,
+      token: token ?? null,
+    });
   }
 
   /**
@@ -144,10 +175,12 @@ export class RuleHarness<P = unknown> {
   async race(params: P, token: string, context: CaseContext, copies: number, placement: Placement = {}): Promise<Outcome[]> {
     const call = this.createCall(params, token, context, placement);
     const exchange = { region: placement.region, identity: placement.identity };
+    const reserved = await this.reserve(params, token, placement);
     const signed = await Promise.all(Array.from({ length: copies }, () => this.session.prepare(call, exchange)));
+    const entries = signed.map(() => this.journal(token, context, placement));
     const outcomes = await Promise.all(signed.map((request) => this.session.sendPrepared(request)));
     this.seen.push(...outcomes);
-    return outcomes.map((outcome) => this.created(outcome, placement));
+    return outcomes.map((outcome, i) => this.created(outcome, placement, i === 0 ? reserved : 0, entries[i]));
   }
 
   /** Counts one classified behaviour for the verdict's observations. */
@@ -160,11 +193,14 @@ export class RuleHarness<P = unknown> {
     return this.action.toCall(this.action.localize(params, region.imageId), token, context, { dryRun: options.dryRun });
   }
 
-  private created(outcome: Outcome, placement: Placement): Outcome {
+  private created(outcome: Outcome, placement: Placement, reserved = 0, entry?: number): Outcome {
+    const ids = outcome.kind === 'ok' ? this.action.created(outcome).map((r) => r.id) : [];
+    if (entry !== undefined) this.init.ledger?.outcome({ run: this.init.runId, id: entry, result: describeOutcome(outcome), ids });
+    const fresh = this.track(placement, ids);
+    this.init.budget?.released(Math.max(0, reserved - fresh));
     if (outcome.kind === 'ec2-error' && UNSUPPORTED_ACTION_CODES.has(outcome.code)) {
       throw new NotApplicableError(`the endpoint does not implement ${this.action.name} (${outcome.code})`);
     }
-    if (outcome.kind === 'ok') this.track(placement, this.action.created(outcome).map((r) => r.id));
     return outcome;
   }
 
@@ -227,6 +263,14 @@ export class RuleHarness<P = unknown> {
   async remove(ids: readonly string[], placement: Placement = {}): Promise<Outcome[]> {
     const outcomes: Outcome[] = [];
     for (const call of this.action.deleteCalls(ids)) outcomes.push(await this.send(call, placement));
+    this.init.ledger?.deleted({
+      run: this.init.runId,
+      action: this.action.name,
+      region: (placement.region ?? this.target.regions[0]).name,
+      identity: placement.identity ?? 'primary',
+      ids,
+    });
+    this.init.budget?.released(ids.length);
     return outcomes;
   }
 
@@ -245,19 +289,24 @@ export class RuleHarness<P = unknown> {
       }
     } finally {
       this.tracked.clear();
+      this.spentTokens.clear();
       this.seen.length = 0;
       this.session.faults.clear();
       this.session.sink.current = current;
     }
   }
 
-  private track(placement: Placement, ids: readonly string[], created = true): void {
+  /** Remembers ids for the case's cleanup; returns how many were new. */
+  private track(placement: Placement, ids: readonly string[], created = true): number {
     const key = `${placement.region?.name ?? this.target.regions[0].name}/${placement.identity ?? 'primary'}`;
     const entry = this.tracked.get(key) ?? { placement, ids: new Set<string>() };
+    let fresh = 0;
     for (const id of ids) {
-      if (!entry.ids.has(id) && created) this.resourcesCreated += 1;
+      if (!entry.ids.has(id)) fresh += 1;
       entry.ids.add(id);
     }
+    if (created) this.resourcesCreated += fresh;
     this.tracked.set(key, entry);
+    return fresh;
   }
 }

@@ -1,7 +1,9 @@
 import { afterAll, describe, inject, test } from 'vitest';
 import '../reports/collect.ts';
 import { ACTION_ADAPTERS } from '../harness/actions/index.ts';
+import { Budget, runsWithinBudget } from '../harness/budget.ts';
 import { sweepRun } from '../harness/cleanup.ts';
+import { Ledger } from '../harness/ledger.ts';
 import { resolveTarget } from '../harness/target.ts';
 import { TokenMinter } from '../harness/tokens.ts';
 import { DEFAULT_RUNS, runRule, type RuleRunContext } from './runRule.ts';
@@ -15,11 +17,27 @@ const secrets = [settings.target.credentials, settings.target.secondaryCredentia
   c ? [c.accessKeyId, c.secretAccessKey, ...(c.sessionToken ? [c.sessionToken] : [])] : [],
 );
 
-const context: RuleRunContext = { settings, target, minter: new TokenMinter(), secrets, defaultRuns: DEFAULT_RUNS };
 const actions = target.actions.filter((action) => !settings.actions || settings.actions.includes(action));
+const cases = selectCases(actions, settings.only);
+const ledger = settings.ledgerPath ? new Ledger(settings.ledgerPath) : undefined;
+ledger?.begin({
+  run: settings.runId,
+  target: { name: target.name, regions: target.regions.map((r) => ({ name: r.name, endpoint: r.endpoint.href })) },
+  actions,
+  targetFile: settings.targetFile,
+});
+const context: RuleRunContext = {
+  settings,
+  target,
+  minter: new TokenMinter(),
+  secrets,
+  defaultRuns: runsWithinBudget(target.budget, cases.length, DEFAULT_RUNS),
+  ledger,
+  budget: new Budget(target.budget),
+};
 
 describe.concurrent('EC2 client-token idempotency', () => {
-  for (const { rule, action } of selectCases(actions, settings.only)) {
+  for (const { rule, action } of cases) {
     test(`${rule.id} ${action}`, async ({ task, skip }) => {
       const verdict = await runRule(rule, ACTION_ADAPTERS[action], context);
       task.meta.result = { ...verdict, title: rule.description, strength: rule.strength, source: rule.source };

@@ -15,8 +15,8 @@ declare module 'vitest' {
  * target and, when there is none, starts the embedded emulator right here, in-process.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const { targetFile, ...settings } = settingsFromEnv(process.env);
-  const fromFile = settings.target ?? (targetFile ? await loadTargetFile(targetFile) : undefined);
+  const settings = settingsFromEnv(process.env);
+  const fromFile = settings.target ?? (settings.targetFile ? await loadTargetFile(settings.targetFile) : undefined);
   if (fromFile) {
     project.provide('ec2idemRun', { ...settings, target: fromFile });
     return async () => {};

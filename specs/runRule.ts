@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import type { ActionAdapter } from '../harness/actions/action.ts';
+import { BudgetExhausted, type Budget } from '../harness/budget.ts';
 import { NotApplicableError } from '../harness/errors.ts';
+import type { Ledger } from '../harness/ledger.ts';
 import { Session } from '../harness/exchange.ts';
 import { scrub } from '../harness/redact.ts';
 import { RuleHarness } from '../harness/ruleHarness.ts';
@@ -29,6 +31,10 @@ export interface RuleRunContext {
   readonly defaultRuns: number;
   /** Shrink failures to a minimal case. Self-tests that only count kills turn it off. @defaultValue true */
   readonly shrink?: boolean;
+  /** The run's journal of creates. @defaultValue none */
+  readonly ledger?: Ledger;
+  /** The run's spending limits, shared by all rules. @defaultValue none */
+  readonly budget?: Budget;
 }
 
 /** Each rule × action gets its own seed from the run's, so `--seed N --only R` replays it exactly. */
@@ -44,8 +50,17 @@ export async function runRule(rule: Rule, adapter: ActionAdapter, context: RuleR
     ? `not part of profile ${context.target.profile}`
     : missingCapability(rule.requires, context.target, adapter);
   if (notRunnable) return { ...base, status: 'not-applicable', reason: notRunnable, durationMs: 0 };
-  const session = new Session(context.target);
-  const h = new RuleHarness({ target: context.target, adapter, session, minter: context.minter, runId: context.settings.runId, testId: testId(rule.id, adapter.name, context.settings.runId) });
+  const session = new Session(context.target, { budget: context.budget });
+  const h = new RuleHarness({
+    target: context.target,
+    adapter,
+    session,
+    minter: context.minter,
+    runId: context.settings.runId,
+    testId: testId(rule.id, adapter.name, context.settings.runId),
+    ledger: context.ledger,
+    budget: context.budget,
+  });
   try {
     const verdict = await check(rule, h, context);
     const observations = Object.keys(h.observations).length > 0 ? { observations: { ...h.observations } } : {};
@@ -82,6 +97,7 @@ async function check(rule: Rule, h: RuleHarness, context: RuleRunContext): Promi
   if (!details.failed) return { status: 'passed', runs: details.numRuns };
   const error = details.errorInstance;
   if (error instanceof NotApplicableError) return { status: 'not-applicable', runs: details.numRuns, reason: error.message };
+  if (error instanceof BudgetExhausted) return { status: 'skipped', runs: details.numRuns, reason: error.message };
   return { status: 'failed', runs: details.numRuns, failure: { ...counterexample(details, error, failing, rule, h, context), foundAfter } };
 }
 

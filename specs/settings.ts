@@ -27,6 +27,10 @@ export interface RunSettings {
   readonly replayBase: string;
   /** Override of the target's profile. */
   readonly profile?: TargetConfig['profile'];
+  /** Where the ledger goes (JSONL, appended). @defaultValue none: no ledger */
+  readonly ledgerPath?: string;
+  /** The target file the run was started with, recorded in the ledger for `ec2-idem cleanup`. */
+  readonly targetFile?: string;
   /** For self-tests: a seeded bug or legitimate variant of the embedded emulator. */
   readonly emulator?: { readonly bug?: string; readonly variant?: string };
 }
@@ -38,7 +42,7 @@ export function newRunId(): string {
 }
 
 /** Settings from the environment: EC2IDEM_SETTINGS (JSON, written by the CLI) or the single variables. */
-export function settingsFromEnv(env: NodeJS.ProcessEnv): RunSettings & { targetFile?: string } {
+export function settingsFromEnv(env: NodeJS.ProcessEnv): RunSettings {
   const json = env[SETTINGS_ENV];
   if (json) return JSON.parse(json) as RunSettings;
   const seed = env.EC2IDEM_SEED === undefined ? Math.floor(Math.random() * 2 ** 31) : integer('EC2IDEM_SEED', env.EC2IDEM_SEED);
@@ -48,6 +52,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): RunSettings & { targetF
   }
   return {
     targetFile: env.EC2IDEM_TARGET,
+    ledgerPath: env.EC2IDEM_LEDGER,
     runId: newRunId(),
     seed,
     runs: env.EC2IDEM_RUNS === undefined ? undefined : integer('EC2IDEM_RUNS', env.EC2IDEM_RUNS),

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { BUGS, LEGIT_VARIANTS } from '../../emulator/bugs.ts';
 import { HarnessError, isHarnessError } from '../../harness/errors.ts';
-import type { ProfileName, TokenActionName } from '../../harness/target.ts';
-import { TOKEN_ACTIONS } from '../../harness/target.ts';
+import { checkBudget } from '../../harness/budget.ts';
+import { resolveTarget, TOKEN_ACTIONS, type ProfileName, type TokenActionName } from '../../harness/target.ts';
 import { isRuleId, RULE_IDS, type RuleId } from '../../specs/ruleIds.ts';
 import { checkReachable } from '../reachability.ts';
 import { runConformance } from '../runConformance.ts';
@@ -60,7 +60,8 @@ export async function runCommand(argv: string[]): Promise<number> {
     return await run(values);
   } catch (error) {
     if (isHarnessError(error) || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`ec2-idem run: ${(error as Error).message}\n`);
+      const hint = isHarnessError(error) ? '' : ' (ec2-idem run --help lists the options)';
+      process.stderr.write(`ec2-idem run: ${(error as Error).message}${hint}\n`);
       return 2;
     }
     throw error;
@@ -70,7 +71,11 @@ export async function runCommand(argv: string[]): Promise<number> {
 async function run(values: Values): Promise<number> {
   const profile = oneOf('--profile', values.profile, ['seed', 'aws-current', 'strict'] as const) as ProfileName | undefined;
   const target = await targetFromFlags({ target: values.target, endpoint: values.endpoint, regions: values.region, imageId: values['image-id'], profile });
-  if (target) await checkReachable(target);
+  if (target) {
+    const spending = checkBudget(resolveTarget(target));
+    if (spending) process.stdout.write(`${spending}\n`);
+    await checkReachable(target);
+  }
   const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : count('--seed', values.seed);
   const outcome = await runConformance({
     target,
@@ -83,6 +88,7 @@ async function run(values: Values): Promise<number> {
     reportDir: values['report-dir'] ?? 'conformance-report',
     replayBase: replayBase(values, profile),
     emulator: embeddedSetting(values, target !== undefined),
+    targetFile: values.target,
   });
   const { totals, conformance } = outcome.report;
   if (outcome.exitCode === 2) {

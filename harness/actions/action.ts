@@ -45,6 +45,8 @@ export interface ActionAdapter<P = unknown> {
   /** The same parameters for another region, whose image may differ. */
   localize(params: P, imageId: string): P;
   toCall(params: P, token: string | undefined, context: CaseContext, options?: { readonly dryRun?: boolean }): Call;
+  /** How many resources one create with these parameters may make (for the budget). */
+  resourcesPerCreate(params: P): number;
   /** Ids of what a successful create answer says it created, in answer order. */
   created(answer: Ok): readonly ObservedResource[];
   /** The describe call that lists every resource of a case (by the case tag). */

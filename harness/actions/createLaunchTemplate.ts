@@ -38,6 +38,7 @@ export const createLaunchTemplate: ActionAdapter<LaunchTemplateParams> = {
       },
     };
   },
+  resourcesPerCreate: () => 1,
   created: (answer) => [templateOf(field(answer.body, 'launchTemplate') as XmlNode | undefined)],
   findByCase: (context, nextToken) => describeCall([{ Name: `tag:${CASE_TAG}`, Value: [context.caseId] }], nextToken),
   findByRun: (runId, nextToken) => describeCall([{ Name: `tag:${RUN_TAG}`, Value: [runId] }], nextToken),

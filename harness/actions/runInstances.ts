@@ -42,6 +42,7 @@ export const runInstances: ActionAdapter<RunInstancesParams> = {
       },
     };
   },
+  resourcesPerCreate: (params) => params.MaxCount,
   created: (answer) => items(answer.body, 'instancesSet').map((item) => instanceOf(item, text(answer.body, 'ownerId'))),
   findByCase: (context, nextToken) => describeCall([{ Name: `tag:${CASE_TAG}`, Value: [context.caseId] }], nextToken),
   findByRun: (runId, nextToken) => describeCall([{ Name: `tag:${RUN_TAG}`, Value: [runId] }], nextToken),

@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util';
+import { cleanRun, runsIn } from '../../harness/cleanup.ts';
+import { HarnessError, isHarnessError } from '../../harness/errors.ts';
+import { readLedger, type LedgerEntry, type RunEntry } from '../../harness/ledger.ts';
+import { loadTargetFile, resolveTarget, type TargetConfig } from '../../harness/target.ts';
+
+const USAGE = `Usage: ec2-idem cleanup --ledger FILE [--target FILE] [--run ID]
+
+Deletes everything a run created that is still alive: found by the run's tag, by the ids its
+ledger recorded, and by the client-token filter for creates whose answer never arrived (a run
+killed mid-flight). Safe to run twice. Prints what it removed.
+
+  --ledger FILE   the run's ledger (conformance-report/ledger.jsonl)
+  --target FILE   target file with the credentials (default: the one the run recorded, else
+                  the ledger's endpoints with credentials from the AWS default chain)
+  --run ID        only this run (default: every run in the ledger)
+`;
+
+export async function cleanupCommand(argv: string[]): Promise<number> {
+  try {
+    const { values } = parseArgs({ args: argv, options: { ledger: { type: 'string' }, target: { type: 'string' }, run: { type: 'string' }, help: { type: 'boolean' } }, strict: true });
+    if (values.help) return (process.stdout.write(USAGE), 0);
+    if (!values.ledger) throw new HarnessError('EC2IDEM_USAGE', '--ledger FILE is required (a run writes it to its report directory as ledger.jsonl)');
+    const entries = readLedger(values.ledger);
+    const runs = values.run ? [values.run] : runsIn(entries);
+    if (runs.length === 0) throw new HarnessError('EC2IDEM_LEDGER', `ledger ${values.ledger} names no run`);
+    let total = 0;
+    for (const run of runs) total += await cleanOne(entries, run, values.target);
+    process.stdout.write(total === 0 ? 'nothing left to remove\n' : `removed ${total} resource(s)\n`);
+    return 0;
+  } catch (error) {
+    if (isHarnessError(error) || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`ec2-idem cleanup: ${(error as Error).message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function cleanOne(entries: readonly LedgerEntry[], run: string, targetFile: string | undefined): Promise<number> {
+  const header = entries.find((e): e is RunEntry => e.t === 'run' && e.run === run);
+  const target = resolveTarget(await targetFor(header, targetFile));
+  let removed = 0;
+  for (const removal of await cleanRun(target, run, entries)) {
+    if (removal.problem) process.stdout.write(`run ${run}: ${removal.action} in ${removal.region} as ${removal.identity}: ${removal.problem}\n`);
+    if (removal.removed.length === 0) continue;
+    removed += removal.removed.length;
+    process.stdout.write(`run ${run}: removed ${removal.removed.length} ${removal.action} resource(s) in ${removal.region} as ${removal.identity}: ${removal.removed.join(', ')}\n`);
+  }
+  return removed;
+}
+
+async function targetFor(header: RunEntry | undefined, targetFile: string | undefined): Promise<TargetConfig> {
+  const file = targetFile ?? header?.targetFile;
+  if (file) return loadTargetFile(file);
+  if (!header) throw new HarnessError('EC2IDEM_LEDGER', 'the ledger has no run header: pass --target FILE');
+  const [first] = header.target.regions;
+  if (!first) throw new HarnessError('EC2IDEM_LEDGER', 'the ledger names no region: pass --target FILE');
+  return {
+    name: header.target.name,
+    endpoint: first.endpoint,
+    regions: header.target.regions.map((r) => ({ name: r.name, endpoint: r.endpoint })),
+    imageId: 'ami-0123456789abcdef0',
+  };
+}
