@@ -11,6 +11,7 @@ import { appendVerdictLine, writeReports, type ReportPaths } from '../reports/em
 import type { RunReport } from '../reports/model.ts';
 import { ProgressReporter } from '../reports/progress.ts';
 import { checkRunReport } from '../reports/validate.ts';
+import { applyExpectations, type Expectations } from '../reports/expectations.ts';
 import { CATALOG } from '../specs/catalog.ts';
 import type { RuleId } from '../specs/ruleIds.ts';
 import { DEFAULT_RUNS } from '../specs/runRule.ts';
@@ -35,6 +36,10 @@ export interface ConformanceRequest {
   readonly emulator?: RunSettings['emulator'];
   /** The target file given on the command line (recorded in the ledger for cleanup). */
   readonly targetFile?: string;
+  /** Documented deviations of this target. @defaultValue none */
+  readonly expectations?: Expectations;
+  /** Unexpected passes and expired deviations fail the run. @defaultValue false */
+  readonly strict?: boolean;
   /** Progress lines. @defaultValue process.stdout */
   readonly out?: Writable;
 }
@@ -83,11 +88,14 @@ export async function runConformance(request: ConformanceRequest): Promise<Confo
     delete process.env[SETTINGS_ENV];
   }
   const collected = await collector.done;
+  const expected = request.expectations
+    ? applyExpectations(collected.results, request.expectations, started.toISOString().slice(0, 10))
+    : { results: [...collected.results], notices: [], stale: false };
   const report = buildRunReport({
     tool: TOOL,
-    results: collected.results,
+    results: expected.results,
     resourcesLeftBehind: collected.resourcesLeftBehind,
-    notices: collected.notices,
+    notices: [...collected.notices, ...expected.notices],
     run: {
       id: settings.runId,
       startedAt: started.toISOString(),
@@ -104,7 +112,8 @@ export async function runConformance(request: ConformanceRequest): Promise<Confo
   if (problems.length > 0) throw new Error(`internal error: the report does not match its schema: ${problems.join('; ')}`);
   const safe = JSON.parse(scrub(JSON.stringify(report), await secretsOf(request.target))) as RunReport;
   const paths = await writeReports(safe, request.reportDir);
-  const exitCode = safe.rules.length === 0 ? 2 : safe.conformance === 'not-conformant' ? 1 : 0;
+  const failing = safe.conformance === 'not-conformant' || (request.strict === true && expected.stale);
+  const exitCode = safe.rules.length === 0 ? 2 : failing ? 1 : 0;
   return { report: safe, paths, exitCode };
 }
 

@@ -1,3 +1,5 @@
+import { carriesTag, RUN_TAG } from './actions/action.ts';
+import { describeOutcome } from './outcome.ts';
 import { ACTION_ADAPTERS } from './actions/index.ts';
 import type { Identity } from './exchange.ts';
 import { Session } from './exchange.ts';
@@ -98,12 +100,14 @@ async function cleanPlacement(h: RuleHarness, run: string, placement: Required<P
   const base = { run, action: h.action.name, region: placement.region.name, identity: placement.identity };
   const alive = new Set<string>();
   const byRun = await h.observeRun(placement);
-  if (byRun.kind === 'unknown') return { ...base, removed: [], problem: 'the run tag cannot be listed' };
+  if (byRun.kind === 'unknown') return { ...base, removed: [], problem: `cannot list the run's resources (${describeOutcome(byRun.outcome)})` };
   for (const resource of byRun.resources) if (!h.action.isGone(resource)) alive.add(resource.id);
   for (const token of found?.tokens ?? []) {
     if (!h.action.findByToken) break;
     const byToken = await h.observeToken(token, placement);
-    if (byToken.kind === 'observed') for (const resource of byToken.resources) if (!h.action.isGone(resource)) alive.add(resource.id);
+    // Only what carries this run's tag: a token filter the endpoint ignores must not make strangers ours.
+    if (byToken.kind !== 'observed') continue;
+    for (const resource of byToken.resources) if (!h.action.isGone(resource) && carriesTag(resource, RUN_TAG, run)) alive.add(resource.id);
   }
   // Ids from the ledger that no describe showed (an endpoint without tags): delete them blind;
   // deleting a resource twice is harmless.

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { EncodingVariant } from '../generators/encodingVariant.ts';
 import type { FaultPlan } from '../generators/faultPlan.ts';
 import type { ParamChange } from '../generators/paramChange.ts';
-import type { ActionAdapter, CaseContext, ObservedResource, ParamConstraints } from './actions/action.ts';
+import { CASE_TAG, carriesTag, RUN_TAG, type ActionAdapter, type CaseContext, type ObservedResource, type ParamConstraints } from './actions/action.ts';
 import { responseDifferences, type Difference } from './compare.ts';
 import type { Call } from './encode.ts';
 import { NotApplicableError, UNSUPPORTED_ACTION_CODES } from './errors.ts';
@@ -218,44 +218,49 @@ export class RuleHarness<P = unknown> {
     return result.outcome;
   }
 
-  /** Everything the case's tag shows (all pages), tracked for cleanup. */
+  /**
+   * Everything carrying the case's tag (all pages), tracked for cleanup. The endpoint filters by
+   * the tag; the answer is filtered again here, so an endpoint that ignores the filter can
+   * neither blame the case for strangers' resources nor get them deleted.
+   */
   async observe(context: CaseContext, options: ObserveOptions = {}): Promise<Observation> {
-    return this.settled((next) => this.action.findByCase(context, next), options);
+    return this.settled((next) => this.action.findByCase(context, next), options, (r) => carriesTag(r, CASE_TAG, context.caseId));
   }
 
   /** What the `client-token` filter shows for a token (actions that have one). */
   async observeToken(token: string, options: ObserveOptions = {}): Promise<Observation> {
     const findByToken = this.action.findByToken?.bind(this.action);
     if (!findByToken) throw new Error(`${this.action.name} has no client-token filter`);
-    return this.settled((next) => findByToken(token, next), options);
+    return this.settled((next) => findByToken(token, next), options, () => true, false);
   }
 
-  private async settled(callFor: (nextToken?: string) => Call, options: ObserveOptions): Promise<Observation> {
-    let observation = await this.observeWith(callFor, options);
+  private async settled(callFor: (nextToken?: string) => Call, options: ObserveOptions, ours: (r: ObservedResource) => boolean, track = true): Promise<Observation> {
+    let observation = await this.observeWith(callFor, options, ours, track);
     for (let retry = 0; retry < this.policy.maxAttempts && observation.kind === 'observed' && observation.resources.length < (options.atLeast ?? 0); retry += 1) {
       await new Promise((resolve) => setTimeout(resolve, backoffMs(this.policy, 'transient', retry, Math.random)));
-      observation = await this.observeWith(callFor, options);
+      observation = await this.observeWith(callFor, options, ours, track);
     }
     return observation;
   }
 
   /** Everything this run created with this action in one placement (by the run tag). */
   async observeRun(placement: Placement = {}): Promise<Observation> {
-    return this.observeWith((next) => this.action.findByRun(this.init.runId, next), placement);
+    return this.observeWith((next) => this.action.findByRun(this.init.runId, next), placement, (r) => carriesTag(r, RUN_TAG, this.init.runId));
   }
 
-  private async observeWith(callFor: (nextToken?: string) => Call, placement: Placement): Promise<Observation> {
+  /** Reads every page; keeps what `ours` accepts and, when `track`, remembers it for the case's cleanup. */
+  private async observeWith(callFor: (nextToken?: string) => Call, placement: Placement, ours: (r: ObservedResource) => boolean, track = true): Promise<Observation> {
     const resources: ObservedResource[] = [];
     let nextToken: string | undefined;
     for (let page = 0; page < MAX_PAGES; page += 1) {
       const outcome = await this.send(callFor(nextToken), placement);
       if (outcome.kind !== 'ok') return { kind: 'unknown', outcome };
       const observed = this.action.observed(outcome);
-      resources.push(...observed.resources);
+      resources.push(...observed.resources.filter(ours));
       nextToken = observed.nextToken;
       if (nextToken === undefined) break;
     }
-    this.track(placement, resources.filter((r) => !this.action.isGone(r)).map((r) => r.id), false);
+    if (track) this.track(placement, resources.filter((r) => !this.action.isGone(r)).map((r) => r.id), false);
     return { kind: 'observed', resources };
   }
 

@@ -21,6 +21,9 @@ import { replayCommand, type RunSettings } from './settings.ts';
  */
 export const DEFAULT_RUNS = 30;
 
+/** A rule × action stops generating (or shrinking) after this long; slow endpoints still finish. */
+export const RULE_TIME_LIMIT_MS = 120_000;
+
 export interface RuleRunContext {
   readonly settings: RunSettings;
   readonly target: ResolvedTarget;
@@ -93,8 +96,11 @@ async function check(rule: Rule, h: RuleHarness, context: RuleRunContext): Promi
   const path = context.settings.path;
   const numRuns = path ? 1 : Math.max(1, Math.round((context.settings.runs ?? context.defaultRuns) / (rule.cost ?? 1)));
   const endOnFailure = path !== undefined || context.shrink === false;
-  const details = await fc.check(property, { numRuns, seed, path, endOnFailure, maxSkipsPerRun: 20 });
-  if (!details.failed) return { status: 'passed', runs: details.numRuns };
+  const details = await fc.check(property, { numRuns, seed, path, endOnFailure, maxSkipsPerRun: 20, interruptAfterTimeLimit: RULE_TIME_LIMIT_MS });
+  if (!details.failed) {
+    const interrupted = details.interrupted ? { reason: `time limit: stopped after ${details.numRuns} of ${numRuns} cases` } : {};
+    return { status: 'passed', runs: details.numRuns, ...interrupted };
+  }
   const error = details.errorInstance;
   if (error instanceof NotApplicableError) return { status: 'not-applicable', runs: details.numRuns, reason: error.message };
   if (error instanceof BudgetExhausted) return { status: 'skipped', runs: details.numRuns, reason: error.message };

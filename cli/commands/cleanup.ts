@@ -25,9 +25,15 @@ export async function cleanupCommand(argv: string[]): Promise<number> {
     const runs = values.run ? [values.run] : runsIn(entries);
     if (runs.length === 0) throw new HarnessError('EC2IDEM_LEDGER', `ledger ${values.ledger} names no run`);
     let total = 0;
-    for (const run of runs) total += await cleanOne(entries, run, values.target);
-    process.stdout.write(total === 0 ? 'nothing left to remove\n' : `removed ${total} resource(s)\n`);
-    return 0;
+    let problems = 0;
+    for (const run of runs) {
+      const result = await cleanOne(entries, run, values.target);
+      total += result.removed;
+      problems += result.problems;
+    }
+    process.stdout.write(total === 0 ? 'nothing left to remove' : `removed ${total} resource(s)`);
+    process.stdout.write(problems === 0 ? '\n' : `; ${problems} place(s) could not be checked: run cleanup again once the endpoint answers\n`);
+    return problems === 0 ? 0 : 1;
   } catch (error) {
     if (isHarnessError(error) || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`ec2-idem cleanup: ${(error as Error).message}\n`);
@@ -37,17 +43,21 @@ export async function cleanupCommand(argv: string[]): Promise<number> {
   }
 }
 
-async function cleanOne(entries: readonly LedgerEntry[], run: string, targetFile: string | undefined): Promise<number> {
+async function cleanOne(entries: readonly LedgerEntry[], run: string, targetFile: string | undefined): Promise<{ removed: number; problems: number }> {
   const header = entries.find((e): e is RunEntry => e.t === 'run' && e.run === run);
   const target = resolveTarget(await targetFor(header, targetFile));
   let removed = 0;
+  let problems = 0;
   for (const removal of await cleanRun(target, run, entries)) {
-    if (removal.problem) process.stdout.write(`run ${run}: ${removal.action} in ${removal.region} as ${removal.identity}: ${removal.problem}\n`);
+    if (removal.problem) {
+      problems += 1;
+      process.stdout.write(`run ${run}: ${removal.action} in ${removal.region} as ${removal.identity}: ${removal.problem}\n`);
+    }
     if (removal.removed.length === 0) continue;
     removed += removal.removed.length;
     process.stdout.write(`run ${run}: removed ${removal.removed.length} ${removal.action} resource(s) in ${removal.region} as ${removal.identity}: ${removal.removed.join(', ')}\n`);
   }
-  return removed;
+  return { removed, problems };
 }
 
 async function targetFor(header: RunEntry | undefined, targetFile: string | undefined): Promise<TargetConfig> {

@@ -2,7 +2,10 @@ import { parseArgs } from 'node:util';
 import { BUGS, LEGIT_VARIANTS } from '../../emulator/bugs.ts';
 import { HarnessError, isHarnessError } from '../../harness/errors.ts';
 import { checkBudget } from '../../harness/budget.ts';
-import { resolveTarget, TOKEN_ACTIONS, type ProfileName, type TokenActionName } from '../../harness/target.ts';
+import { dirname, resolve } from 'node:path';
+import { resolveTarget, TOKEN_ACTIONS, type ProfileName, type TargetConfig, type TokenActionName } from '../../harness/target.ts';
+import type { Expectations } from '../../reports/expectations.ts';
+import { loadExpectations } from '../expectationsFile.ts';
 import { isRuleId, RULE_IDS, type RuleId } from '../../specs/ruleIds.ts';
 import { checkReachable } from '../reachability.ts';
 import { runConformance } from '../runConformance.ts';
@@ -24,6 +27,8 @@ Without --target or --endpoint it starts the embedded reference emulator.
   --runs N             cases per rule (default 30, divided by a rule's cost)
   --path PATH          fast-check replay path (with --only, --action and --seed: replays one case)
   --report-dir DIR     where reports go (default conformance-report/)
+  --expectations FILE  documented deviations (default: the target file's "expectations")
+  --strict             unexpected passes and expired deviations fail the run
   --emulator-bug NAME  self-test: switch a seeded bug on in the embedded emulator (ec2-idem emulator --list-bugs)
   --emulator-variant NAME  self-test: switch a legitimate variant on in the embedded emulator
   --help               show this help
@@ -43,6 +48,8 @@ const OPTIONS = {
   runs: { type: 'string' },
   path: { type: 'string' },
   'report-dir': { type: 'string' },
+  expectations: { type: 'string' },
+  strict: { type: 'boolean' },
   'emulator-bug': { type: 'string' },
   'emulator-variant': { type: 'string' },
   help: { type: 'boolean' },
@@ -89,14 +96,17 @@ async function run(values: Values): Promise<number> {
     replayBase: replayBase(values, profile),
     emulator: embeddedSetting(values, target !== undefined),
     targetFile: values.target,
+    expectations: await expectationsFor(values, target),
+    strict: values.strict,
   });
+  for (const notice of outcome.report.notices) process.stdout.write(`notice: ${notice}\n`);
   const { totals, conformance } = outcome.report;
   if (outcome.exitCode === 2) {
     process.stderr.write(`ec2-idem run: no rule ran${outcome.report.notices.length ? ` (${outcome.report.notices.join('; ')})` : ''}\n`);
     return 2;
   }
   process.stdout.write(
-    `\n${conformance}: ${totals.passed} passed, ${totals.failed} failed, ${totals.notApplicable} not applicable` +
+    `\n${conformance}: ${totals.passed} passed, ${totals.failed - totals.deviations} failed, ${totals.deviations} documented deviations, ${totals.notApplicable} not applicable` +
       ` · ${totals.requests} requests · ${totals.resourcesLeftBehind} resources left behind · seed ${seed}\n` +
       `reports: ${outcome.paths.markdown}, ${outcome.paths.json}, ${outcome.paths.junit}\n`,
   );
@@ -114,6 +124,12 @@ function replayBase(values: Values, profile: string | undefined): string {
   if (values['emulator-bug']) parts.push(`--emulator-bug ${values['emulator-bug']}`);
   if (values['emulator-variant']) parts.push(`--emulator-variant ${values['emulator-variant']}`);
   return parts.join(' ');
+}
+
+/** The --expectations file, else the target file's `expectations` entry (relative to the target file). */
+async function expectationsFor(values: Values, target: TargetConfig | undefined): Promise<Expectations | undefined> {
+  const path = values.expectations ?? (target?.expectations && values.target ? resolve(dirname(values.target), target.expectations) : target?.expectations);
+  return path ? loadExpectations(path) : undefined;
 }
 
 function embeddedSetting(values: Values, hasTarget: boolean): { bug?: string; variant?: string } | undefined {

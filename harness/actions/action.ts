@@ -21,6 +21,13 @@ export interface ObservedResource {
   /** e.g. `pending`, `terminated`; undefined for resources without a lifecycle. */
   readonly state?: string;
   readonly ownerId?: string;
+  /** The resource's tags as the describe call shows them. */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** True when the resource carries `key=value` (the suite's run or case tag). */
+export function carriesTag(resource: ObservedResource, key: string, value: string): boolean {
+  return resource.tags?.[key] === value;
 }
 
 export interface ParamConstraints extends ParamChangeConstraints {

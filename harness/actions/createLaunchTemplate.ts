@@ -4,9 +4,10 @@ import { field, items, text } from '../decode.ts';
 import type { Call } from '../encode.ts';
 import type { XmlNode } from '../outcome.ts';
 import { CASE_TAG, RUN_TAG, type ActionAdapter, type CaseContext, type ObservedResource } from './action.ts';
+import { tagsOf } from './tagsOf.ts';
 
 function templateOf(node: XmlNode | undefined): ObservedResource {
-  return { id: text(node as XmlNode, 'launchTemplateId') ?? '' };
+  return { id: text(node as XmlNode, 'launchTemplateId') ?? '', tags: node === undefined ? undefined : tagsOf(node) };
 }
 
 function describeCall(filters: { Name: string; Value: string[] }[], nextToken: string | undefined): Call {

@@ -4,6 +4,7 @@ import { field, items, text } from '../decode.ts';
 import type { Call } from '../encode.ts';
 import type { XmlNode } from '../outcome.ts';
 import { CASE_TAG, RUN_TAG, type ActionAdapter, type CaseContext, type ObservedResource } from './action.ts';
+import { tagsOf } from './tagsOf.ts';
 
 const TERMINATE_BATCH = 50;
 
@@ -13,6 +14,7 @@ function instanceOf(item: XmlNode, ownerId: string | undefined): ObservedResourc
     clientToken: text(item, 'clientToken'),
     state: text(field(item, 'instanceState'), 'name'),
     ownerId,
+    tags: tagsOf(item),
   };
 }
 
