@@ -96,11 +96,28 @@ export async function sweepRun(target: ResolvedTarget, run: string): Promise<Swe
   return { removed: first.reduce((sum, r) => sum + r.removed.length, 0), leftBehind, problems: [...new Set(problems)] };
 }
 
+const MAX_ROUNDS = 50;
+
+/**
+ * Deletes what the run tag shows, again and again until it shows nothing alive: some endpoints
+ * cap a describe page without giving a next-page token (moto lists 15 launch templates).
+ */
 async function cleanPlacement(h: RuleHarness, run: string, placement: Required<Placement>, found: Leftovers | undefined): Promise<Removal> {
   const base = { run, action: h.action.name, region: placement.region.name, identity: placement.identity };
+  const removed: string[] = [];
+  for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    const pass = await cleanOnce(h, run, placement, round === 0 ? found : undefined);
+    if (pass.problem) return { ...base, removed, problem: pass.problem };
+    removed.push(...pass.removed);
+    if (pass.removed.length === 0) return { ...base, removed };
+  }
+  return { ...base, removed, problem: `still finding resources after ${MAX_ROUNDS} rounds of deletes` };
+}
+
+async function cleanOnce(h: RuleHarness, run: string, placement: Required<Placement>, found: Leftovers | undefined): Promise<{ removed: string[]; problem?: string }> {
   const alive = new Set<string>();
   const byRun = await h.observeRun(placement);
-  if (byRun.kind === 'unknown') return { ...base, removed: [], problem: `cannot list the run's resources (${describeOutcome(byRun.outcome)})` };
+  if (byRun.kind === 'unknown') return { removed: [], problem: `cannot list the run's resources (${describeOutcome(byRun.outcome)})` };
   for (const resource of byRun.resources) if (!h.action.isGone(resource)) alive.add(resource.id);
   for (const token of found?.tokens ?? []) {
     if (!h.action.findByToken) break;
@@ -113,7 +130,7 @@ async function cleanPlacement(h: RuleHarness, run: string, placement: Required<P
   // deleting a resource twice is harmless.
   const unseen = [...(found?.ids ?? [])].filter((id) => !byRun.resources.some((r) => r.id === id));
   if (alive.size > 0 || unseen.length > 0) await h.remove([...alive, ...unseen], placement);
-  return { ...base, removed: [...alive] };
+  return { removed: [...alive] };
 }
 
 function actionsOf(entries: readonly LedgerEntry[], run: string, target: ResolvedTarget): readonly TokenActionName[] {
