@@ -5,7 +5,7 @@ import { Session } from '../harness/exchange.ts';
 import { createDispatcher } from '../harness/send.ts';
 import { resolveTarget } from '../harness/target.ts';
 import { drive, presign } from './load.ts';
-import { startEmulatorProcess, startMoto } from './processes.ts';
+import { startEmulatorProcess, startMoto } from '../selftest/processes.ts';
 
 // `npm run bench`: prints numbers; asserts nothing (speed goals are read, not tested).
 const credentials = { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench-secret' };
