@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { clientToken, type ClientTokenConstraints } from '../generators/clientToken.ts';
 import type { EncodingVariant } from '../generators/encodingVariant.ts';
 import type { FaultPlan } from '../generators/faultPlan.ts';
 import type { ParamChange } from '../generators/paramChange.ts';
@@ -106,6 +107,12 @@ export class RuleHarness<P = unknown> {
 
   params(): fc.Arbitrary<P> {
     return this.action.params(this.constraints);
+  }
+
+  /** Valid tokens for this action on this target: from its `minTokenLength` up to the action's limit. */
+  token(constraints: ClientTokenConstraints = {}): fc.Arbitrary<string> {
+    const minLength = Math.max(this.target.minTokenLength, constraints.minLength ?? 1);
+    return clientToken({ minLength, maxLength: constraints.maxLength ?? this.action.tokenLimit });
   }
 
   change(): fc.Arbitrary<ParamChange> {

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { accountPair } from '../generators/accountPair.ts';
-import { clientToken } from '../generators/clientToken.ts';
 import { expectIds, expectObserved, expectOk, ids, violation } from './expect.ts';
-import { defineRule } from './rule.ts';
+import { ALL_PROFILES, defineRule } from './rule.ts';
 
 export default defineRule({
   id: 'ACCOUNT-SCOPE',
@@ -13,12 +12,12 @@ export default defineRule({
     sentence: 'Per account+Region (likely — throttling and resources are per account/Region) but undocumented',
   },
   strength: 'MUST',
-  profiles: ['seed', 'aws-current', 'strict'],
+  profiles: ALL_PROFILES,
   requires: ['second-account'],
   cases: (h) =>
     fc.record({
       params: h.params(),
-      token: clientToken({ minLength: h.target.minTokenLength, maxLength: h.action.tokenLimit }),
+      token: h.token(),
       accounts: accountPair(['primary', 'secondary'] as const),
       secondChange: fc.option(h.change(), { nil: undefined }),
     }),

@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { clientToken } from '../generators/clientToken.ts';
 import { ACTION_ADAPTERS } from '../harness/actions/index.ts';
 import { expectOk } from './expect.ts';
 import { defineRule } from './rule.ts';
@@ -26,7 +25,7 @@ export default defineRule({
     return fc.record({
       first: h.params(),
       second: other.params(),
-      token: clientToken({ minLength: h.target.minTokenLength, maxLength: limit }),
+      token: h.token({ maxLength: limit }),
       otherFirst: fc.boolean(),
     });
   },

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { clientToken } from '../generators/clientToken.ts';
 import { expectIds, expectObserved, expectOk, ids } from './expect.ts';
-import { defineRule } from './rule.ts';
+import { ALL_PROFILES, defineRule } from './rule.ts';
 
 export default defineRule({
   id: 'AT-MOST-ONCE',
@@ -12,12 +11,12 @@ export default defineRule({
     sentence: 'A completed request retried with the same token and the same parameters "succeeds without performing any further actions"',
   },
   strength: 'MUST',
-  profiles: ['seed', 'aws-current', 'strict'],
+  profiles: ALL_PROFILES,
   requires: [],
   cases: (h) =>
     fc.record({
       params: h.params(),
-      token: clientToken({ minLength: h.target.minTokenLength, maxLength: h.action.tokenLimit }),
+      token: h.token(),
       repeats: fc.integer({ min: 1, max: 4 }),
     }),
   async check(h, { params, token, repeats }) {

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
-import { clientToken } from '../generators/clientToken.ts';
 import { describeOutcome, type Outcome } from '../harness/outcome.ts';
 import { advise } from '../harness/retry.ts';
 import { expectIds, expectObserved, expectOk, ids, violation } from './expect.ts';
-import { defineRule } from './rule.ts';
+import { ALL_PROFILES, defineRule } from './rule.ts';
 
 /**
  * Each race is classified and counted in the verdict's observations:
@@ -22,13 +21,13 @@ export default defineRule({
     sentence: 'Expected acceptable outcomes: same resource id, or a retryable 5xx/`IncorrectState`, never a second resource.',
   },
   strength: 'MUST',
-  profiles: ['seed', 'aws-current', 'strict'],
+  profiles: ALL_PROFILES,
   requires: [],
   cost: 1.5,
   cases: (h) =>
     fc.record({
       params: h.params(),
-      token: clientToken({ minLength: h.target.minTokenLength, maxLength: h.action.tokenLimit }),
+      token: h.token(),
       copies: fc.integer({ min: 2, max: 6 }),
     }),
   async check(h, { params, token, copies }) {

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { clientToken } from '../generators/clientToken.ts';
 import { expectIds, expectObserved, expectOk, ids, violation } from './expect.ts';
-import { defineRule } from './rule.ts';
+import { ALL_PROFILES, defineRule } from './rule.ts';
 
 export default defineRule({
   id: 'DESCRIBE-TOKEN',
@@ -12,10 +11,10 @@ export default defineRule({
     sentence: 'The token is returned when the instance is described (`DescribeInstances`).',
   },
   strength: 'MUST',
-  profiles: ['seed', 'aws-current', 'strict'],
+  profiles: ALL_PROFILES,
   requires: ['token-echo'],
   cases: (h) =>
-    fc.record({ params: h.params(), token: clientToken({ minLength: h.target.minTokenLength, maxLength: h.action.tokenLimit }) }),
+    fc.record({ params: h.params(), token: h.token() }),
   async check(h, { params, token }) {
     const context = h.newCase();
     const minted = h.mint(token);

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { clientToken } from '../generators/clientToken.ts';
 import { encodingVariant } from '../generators/encodingVariant.ts';
 import { expectIds, expectObserved, expectOk, expectSameResponse, ids } from './expect.ts';
-import { defineRule } from './rule.ts';
+import { ALL_PROFILES, defineRule } from './rule.ts';
 
 export default defineRule({
   id: 'EQUIVALENT-ENCODING',
@@ -13,12 +12,12 @@ export default defineRule({
     sentence: 'Query requests may use GET (params in the URL, URL-encoded) or POST; same data either way',
   },
   strength: 'MUST',
-  profiles: ['seed', 'aws-current', 'strict'],
+  profiles: ALL_PROFILES,
   requires: [],
   cases: (h) =>
     fc.record({
       params: h.params(),
-      token: clientToken({ minLength: h.target.minTokenLength, maxLength: h.action.tokenLimit }),
+      token: h.token(),
       first: encodingVariant(),
       second: encodingVariant(),
     }),

@@ -1,10 +1,9 @@
 import fc from 'fast-check';
-import { clientToken } from '../generators/clientToken.ts';
 import { describeStep } from '../harness/interceptors/fault.ts';
 import { faultPlan } from '../generators/faultPlan.ts';
 import { describeOutcome } from '../harness/outcome.ts';
 import { expectIds, expectObserved, ids, violation } from './expect.ts';
-import { defineRule } from './rule.ts';
+import { ALL_PROFILES, defineRule } from './rule.ts';
 
 /**
  * Jepsen-style: the client's answer is not trusted to say what happened. Whatever faults hit the
@@ -21,13 +20,13 @@ export default defineRule({
     sentence: '5xx → retry with an appropriate backoff (server-side, generally transient).',
   },
   strength: 'MUST',
-  profiles: ['seed', 'aws-current', 'strict'],
+  profiles: ALL_PROFILES,
   requires: [],
   cost: 1.5,
   cases: (h) =>
     fc.record({
       params: h.params(),
-      token: clientToken({ minLength: h.target.minTokenLength, maxLength: h.action.tokenLimit }),
+      token: h.token(),
       plan: faultPlan(),
     }),
   async check(h, { params, token, plan }) {

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { clientToken } from '../generators/clientToken.ts';
 import { exactly, expectError, expectIds, expectObserved, expectOk, ids } from './expect.ts';
-import { defineRule } from './rule.ts';
+import { ALL_PROFILES, defineRule } from './rule.ts';
 
 /**
  * All profiles: the exact code and HTTP 400 (observed on AWS, facts §4). The changes generated are
@@ -16,12 +15,12 @@ export default defineRule({
     sentence: 'Same token, any other request parameter changed → error `IdempotentParameterMismatch`.',
   },
   strength: 'MUST',
-  profiles: ['seed', 'aws-current', 'strict'],
+  profiles: ALL_PROFILES,
   requires: [],
   cases: (h) =>
     fc.record({
       params: h.params(),
-      token: clientToken({ minLength: h.target.minTokenLength, maxLength: h.action.tokenLimit }),
+      token: h.token(),
       // Several single changes per case, each tried alone against the original: cheap and thorough.
       changes: fc.array(h.change(), { minLength: 1, maxLength: 4 }),
     }),

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { clientToken } from '../generators/clientToken.ts';
 import { regionPair } from '../generators/regionPair.ts';
 import { expectIds, expectObserved, expectOk, ids, violation } from './expect.ts';
-import { defineRule } from './rule.ts';
+import { ALL_PROFILES, defineRule } from './rule.ts';
 
 export default defineRule({
   id: 'REGION-SCOPE',
@@ -13,12 +12,12 @@ export default defineRule({
     sentence: 'The same request with the same token sent to N Regions launches a distinct instance in each Region.',
   },
   strength: 'MUST',
-  profiles: ['seed', 'aws-current', 'strict'],
+  profiles: ALL_PROFILES,
   requires: ['multi-region'],
   cases: (h) =>
     fc.record({
       params: h.params(),
-      token: clientToken({ minLength: h.target.minTokenLength, maxLength: h.action.tokenLimit }),
+      token: h.token(),
       regions: regionPair(h.target.regions),
       // Other parameters in the second region are not a mismatch either (D2).
       secondChange: fc.option(h.change(), { nil: undefined }),

@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { clientToken } from '../generators/clientToken.ts';
 import { corruptToken, tokenCorruption, type TokenCorruption } from '../generators/invalidClientToken.ts';
 import { transientPlan, type FaultPlan } from '../generators/faultPlan.ts';
 import type { ParamChange } from '../generators/paramChange.ts';
@@ -9,7 +8,7 @@ import { EXPECTED_STATUS, statusClass, STATE_CODES } from '../harness/retry.cons
 import type { RuleHarness } from '../harness/ruleHarness.ts';
 import type { CaseContext } from '../harness/actions/action.ts';
 import { expectObserved, expectOk, ids, violation } from './expect.ts';
-import { defineRule } from './rule.ts';
+import { ALL_PROFILES, defineRule } from './rule.ts';
 
 type Probe =
   | { readonly kind: 'valid' }
@@ -34,12 +33,12 @@ export default defineRule({
     sentence: '4xx → do not retry (invalid parameter/combination, missing permission, or resource changing state; only the last might succeed on retry).',
   },
   strength: 'MUST',
-  profiles: ['seed', 'aws-current', 'strict'],
+  profiles: ALL_PROFILES,
   requires: [],
   cases: (h) =>
     fc.record({
       params: h.params(),
-      token: clientToken({ minLength: h.target.minTokenLength, maxLength: h.action.tokenLimit }),
+      token: h.token(),
       probe: fc.oneof(
         fc.constant({ kind: 'valid' as const }),
         fc.record({ kind: fc.constant('mismatch' as const), change: h.change() }),

@@ -15,6 +15,9 @@ export interface RuleSource {
   readonly sentence: string;
 }
 
+/** Every profile: the rule holds the same way whichever reading of the sources is chosen. */
+export const ALL_PROFILES: readonly ProfileName[] = ['seed', 'aws-current', 'strict'];
+
 /** A rule's typed frontmatter (test262 style), checked by test/lint/specs.lint.spec.ts. */
 export interface RuleMeta {
   readonly id: RuleId;

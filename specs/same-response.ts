@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { clientToken } from '../generators/clientToken.ts';
 import { expectOk, expectSameResponse } from './expect.ts';
-import { defineRule } from './rule.ts';
+import { ALL_PROFILES, defineRule } from './rule.ts';
 
 /**
  * "Same response" is harness/compare.ts: seed and strict forgive only the request id and the
@@ -16,12 +15,12 @@ export default defineRule({
     sentence: 'Resending the *same* request with the *same* token yields the same response as the first call.',
   },
   strength: 'MUST',
-  profiles: ['seed', 'aws-current', 'strict'],
+  profiles: ALL_PROFILES,
   requires: [],
   cases: (h) =>
     fc.record({
       params: h.params(),
-      token: clientToken({ minLength: h.target.minTokenLength, maxLength: h.action.tokenLimit }),
+      token: h.token(),
       replays: fc.integer({ min: 1, max: 3 }),
     }),
   async check(h, { params, token, replays }) {

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { clientToken } from '../generators/clientToken.ts';
 import type { ProfileName } from '../harness/target.ts';
 import { CLIENT_ERROR, expectError, expectIds, expectObserved, expectOk, expectSameResponse, ids, violation } from './expect.ts';
-import { defineRule } from './rule.ts';
+import { ALL_PROFILES, defineRule } from './rule.ts';
 
 type Answer = 'replay' | 'error';
 
@@ -29,12 +28,12 @@ export default defineRule({
     sentence: 'A token stays valid for at least 24 hours after the instance it launched is terminated.',
   },
   strength: 'MUST',
-  profiles: ['seed', 'aws-current', 'strict'],
+  profiles: ALL_PROFILES,
   requires: [],
   cases: (h) =>
     fc.record({
       params: h.params(),
-      token: clientToken({ minLength: h.target.minTokenLength, maxLength: h.action.tokenLimit }),
+      token: h.token(),
       replays: fc.integer({ min: 1, max: 2 }),
     }),
   async check(h, { params, token, replays }) {
