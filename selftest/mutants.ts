@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { BUGS, LEGIT_VARIANTS, type BugName, type LegitVariantName } from '../emulator/bugs.ts';
 import type { RuleId } from '../specs/ruleIds.ts';
@@ -6,7 +6,13 @@ import { writeKillMatrix, type MutantResult } from './killMatrix.ts';
 import { failedRules, runAgainst } from './runAgainst.ts';
 
 // `npm run mutants`: the suite must catch every seeded bug and pass every legitimate variant.
-const { values } = parseArgs({ options: { seed: { type: 'string' }, bug: { type: 'string', multiple: true }, 'write-readme': { type: 'boolean' }, json: { type: 'string' } } });
+const { values } = parseArgs({ options: { seed: { type: 'string' }, bug: { type: 'string', multiple: true }, 'write-readme': { type: 'boolean' }, json: { type: 'string' }, from: { type: 'string' } } });
+if (values.from) {
+  // Rewrite the README's matrix from the results of an earlier run (`--json FILE`), without running again.
+  const saved = JSON.parse(await readFile(values.from, 'utf8')) as { results: MutantResult[] };
+  await writeKillMatrix(saved.results, 'README.md');
+  process.exit(0);
+}
 const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
 const bugs = (values.bug ?? Object.keys(BUGS)) as BugName[];
 const out = (line: string) => process.stdout.write(`${line}\n`);
