@@ -18,6 +18,8 @@ export default defineConfig({
           name: 'conformance',
           include: ['specs/conformance.spec.ts'],
           globalSetup: ['specs/globalSetup.ts'],
+          // Rules wait on the network far more than they compute: keep many in flight.
+          maxConcurrency: 10,
           testTimeout: 300_000,
           hookTimeout: 120_000,
         },
