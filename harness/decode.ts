@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import type { Ec2Error, Malformed, Ok, Outcome, XmlNode } from './outcome.ts';
+import type { Ec2Error, Malformed, Ok, XmlNode } from './outcome.ts';
 import type { RawExchange } from './send.ts';
 
 // Ids, tokens and tag values stay strings ("012345678901", "007", "1e5"); `<item>` is always a list.

@@ -7,22 +7,17 @@ import { CASE_TAG, carriesTag, RUN_TAG, type ActionAdapter, type CaseContext, ty
 import { responseDifferences, type Difference } from './compare.ts';
 import type { Call } from './encode.ts';
 import { NotApplicableError, UNSUPPORTED_ACTION_CODES } from './errors.ts';
-import type { ExchangeOptions, Identity, Session } from './exchange.ts';
+import type { ExchangeOptions, Session } from './exchange.ts';
 import { describeOutcome, type Ok, type Outcome } from './outcome.ts';
 import { LOOPBACK_POLICY, SDK_STANDARD_POLICY, type RetryPolicy } from './retry.constants.ts';
 import { backoffMs, withRetry, type RetryDependencies } from './retry.ts';
-import type { ResolvedRegion, ResolvedTarget } from './target.ts';
+import type { ResolvedTarget } from './target.ts';
 import type { Budget } from './budget.ts';
+import { CaseBook, type Placement } from './caseBook.ts';
 import type { Ledger } from './ledger.ts';
 import type { TokenMinter } from './tokens.ts';
 
-/** Where a request goes and as whom. */
-export interface Placement {
-  /** @defaultValue the target's first region */
-  readonly region?: ResolvedRegion;
-  /** @defaultValue 'primary' */
-  readonly identity?: Identity;
-}
+export type { Placement };
 
 export interface CreateOptions extends Placement {
   readonly encoding?: EncodingVariant;
@@ -73,21 +68,19 @@ export class RuleHarness<P = unknown> {
   readonly target: ResolvedTarget;
   readonly session: Session;
   readonly constraints: ParamConstraints;
-  resourcesCreated = 0;
   /** Counts of behaviours a rule classified (e.g. how concurrent duplicates were answered). */
   readonly observations: Record<string, number> = {};
   /** Every attempt's outcome in the current case, retries included (what RETRY-ADVICE judges). */
   readonly seen: Outcome[] = [];
   private caseSerial = 0;
-  private readonly tracked = new Map<string, { placement: Placement; ids: Set<string> }>();
-  /** Tokens that already created in this case: their replays spend no launch budget. */
-  private readonly spentTokens = new Set<string>();
+  private readonly book: CaseBook;
   private readonly policy: RetryPolicy;
 
   constructor(private readonly init: RuleHarnessInit<P>) {
     this.action = init.adapter;
     this.target = init.target;
     this.session = init.session;
+    this.book = new CaseBook({ target: init.target, action: init.adapter as ActionAdapter<unknown>, runId: init.runId, ledger: init.ledger, budget: init.budget });
     this.policy = init.retry?.policy ?? (init.target.isLoopback ? LOOPBACK_POLICY : SDK_STANDARD_POLICY);
     this.constraints = {
       imageIds: [init.target.regions[0].imageId],
@@ -98,6 +91,11 @@ export class RuleHarness<P = unknown> {
 
   get profile() {
     return this.target.profile;
+  }
+
+  /** Resources this harness's creates made, over all cases. */
+  get resourcesCreated(): number {
+    return this.book.resourcesCreated;
   }
 
   /** The same facade for another action on the same session (cross-action rules). */
@@ -144,35 +142,14 @@ export class RuleHarness<P = unknown> {
   /** One create, retried like a careful client (same token, re-signed); what it created is tracked. */
   async create(params: P, token: string | undefined, context: CaseContext, options: CreateOptions = {}): Promise<Outcome> {
     const call = this.createCall(params, token, context, options);
-    const reserved = await this.reserve(params, token, options);
-    const entry = this.journal(token, context, options);
+    const reserved = await this.book.reserve(this.action.resourcesPerCreate(params), token, options, options.dryRun);
+    const entry = this.book.intent(token, context, options);
     this.session.faults.load(options.faults ?? []);
     try {
       return this.created(await this.send(call, options, options.encoding), options, reserved, entry);
     } finally {
       this.session.faults.clear();
     }
-  }
-
-  /** Launch budget for a create; a replay of a token that already created costs nothing. */
-  private async reserve(params: P, token: string | undefined, options: CreateOptions): Promise<number> {
-    const key = token === undefined ? undefined : `${options.region?.name ?? ''}/${options.identity ?? 'primary'}/${token}`;
-    if (options.dryRun || !this.init.budget || (key !== undefined && this.spentTokens.has(key))) return 0;
-    if (key !== undefined) this.spentTokens.add(key);
-    const count = this.action.resourcesPerCreate(params);
-    await this.init.budget.beforeLaunch(count);
-    return count;
-  }
-
-  private journal(token: string | undefined, context: CaseContext, placement: Placement): number | undefined {
-    return this.init.ledger?.intent({
-      run: this.init.runId,
-      action: this.action.name,
-      region: (placement.region ?? this.target.regions[0]).name,
-      identity: placement.identity ?? 'primary',
-      case: context.caseId,
-      token: token ?? null,
-    });
   }
 
   /**
@@ -182,9 +159,9 @@ export class RuleHarness<P = unknown> {
   async race(params: P, token: string, context: CaseContext, copies: number, placement: Placement = {}): Promise<Outcome[]> {
     const call = this.createCall(params, token, context, placement);
     const exchange = { region: placement.region, identity: placement.identity };
-    const reserved = await this.reserve(params, token, placement);
+    const reserved = await this.book.reserve(this.action.resourcesPerCreate(params), token, placement);
     const signed = await Promise.all(Array.from({ length: copies }, () => this.session.prepare(call, exchange)));
-    const entries = signed.map(() => this.journal(token, context, placement));
+    const entries = signed.map(() => this.book.intent(token, context, placement));
     const outcomes = await Promise.all(signed.map((request) => this.session.sendPrepared(request)));
     this.seen.push(...outcomes);
     return outcomes.map((outcome, i) => this.created(outcome, placement, i === 0 ? reserved : 0, entries[i]));
@@ -200,11 +177,9 @@ export class RuleHarness<P = unknown> {
     return this.action.toCall(this.action.localize(params, region.imageId), token, context, { dryRun: options.dryRun });
   }
 
-  private created(outcome: Outcome, placement: Placement, reserved = 0, entry?: number): Outcome {
+  private created(outcome: Outcome, placement: Placement, reserved: number, entry: number | undefined): Outcome {
     const ids = outcome.kind === 'ok' ? this.action.created(outcome).map((r) => r.id) : [];
-    if (entry !== undefined) this.init.ledger?.outcome({ run: this.init.runId, id: entry, result: describeOutcome(outcome), ids });
-    const fresh = this.track(placement, ids);
-    this.init.budget?.released(Math.max(0, reserved - fresh));
+    this.book.settle(placement, ids, describeOutcome(outcome), reserved, entry);
     if (outcome.kind === 'ec2-error' && UNSUPPORTED_ACTION_CODES.has(outcome.code)) {
       throw new NotApplicableError(`the endpoint does not implement ${this.action.name} (${outcome.code})`);
     }
@@ -267,7 +242,7 @@ export class RuleHarness<P = unknown> {
       nextToken = observed.nextToken;
       if (nextToken === undefined) break;
     }
-    if (track) this.track(placement, resources.filter((r) => !this.action.isGone(r)).map((r) => r.id), false);
+    if (track) this.book.remember(placement, resources.filter((r) => !this.action.isGone(r)).map((r) => r.id));
     return { kind: 'observed', resources };
   }
 
@@ -275,14 +250,7 @@ export class RuleHarness<P = unknown> {
   async remove(ids: readonly string[], placement: Placement = {}): Promise<Outcome[]> {
     const outcomes: Outcome[] = [];
     for (const call of this.action.deleteCalls(ids)) outcomes.push(await this.send(call, placement));
-    this.init.ledger?.deleted({
-      run: this.init.runId,
-      action: this.action.name,
-      region: (placement.region ?? this.target.regions[0]).name,
-      identity: placement.identity ?? 'primary',
-      ids,
-    });
-    this.init.budget?.released(ids.length);
+    this.book.deleted(placement, ids);
     return outcomes;
   }
 
@@ -296,29 +264,13 @@ export class RuleHarness<P = unknown> {
     const current = this.session.sink.current;
     this.session.sink.current = undefined;
     try {
-      for (const { placement, ids } of this.tracked.values()) {
-        if (ids.size > 0) await this.remove([...ids], placement);
+      for (const { placement, ids } of this.book.close()) {
+        if (ids.length > 0) await this.remove(ids, placement);
       }
     } finally {
-      this.tracked.clear();
-      this.spentTokens.clear();
       this.seen.length = 0;
       this.session.faults.clear();
       this.session.sink.current = current;
     }
-  }
-
-  /** Remembers ids for the case's cleanup; returns how many were new. */
-  private track(placement: Placement, ids: readonly string[], created = true): number {
-    const key = `${placement.region?.name ?? this.target.regions[0].name}/${placement.identity ?? 'primary'}`;
-    const entry = this.tracked.get(key) ?? { placement, ids: new Set<string>() };
-    let fresh = 0;
-    for (const id of ids) {
-      if (!entry.ids.has(id)) fresh += 1;
-      entry.ids.add(id);
-    }
-    if (created) this.resourcesCreated += fresh;
-    this.tracked.set(key, entry);
-    return fresh;
   }
 }

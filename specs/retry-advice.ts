@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { corruptToken, tokenCorruption, type TokenCorruption } from '../generators/invalidClientToken.ts';
-import { transientPlan, type FaultPlan } from '../generators/faultPlan.ts';
-import type { ParamChange } from '../generators/paramChange.ts';
+import { corruptToken, tokenCorruption } from '../generators/invalidClientToken.ts';
+import { transientPlan } from '../generators/faultPlan.ts';
 import { describeStep } from '../harness/interceptors/fault.ts';
 import type { Outcome } from '../harness/outcome.ts';
 import { EXPECTED_STATUS, statusClass, STATE_CODES } from '../harness/retry.constants.ts';
@@ -9,13 +8,6 @@ import type { RuleHarness } from '../harness/ruleHarness.ts';
 import type { CaseContext } from '../harness/actions/action.ts';
 import { expectObserved, expectOk, ids, violation } from './expect.ts';
 import { ALL_PROFILES, defineRule } from './rule.ts';
-
-type Probe =
-  | { readonly kind: 'valid' }
-  | { readonly kind: 'mismatch'; readonly change: ParamChange }
-  | { readonly kind: 'invalid-token'; readonly corruption: TokenCorruption }
-  | { readonly kind: 'dry-run' }
-  | { readonly kind: 'transient'; readonly plan: FaultPlan };
 
 /**
  * The retry table (R8, D5). Deterministic half: every error's status is in its code's class
