@@ -53,16 +53,18 @@ function leftovers(entries: readonly LedgerEntry[], run: string): Map<string, Le
  * and — for creates whose answer never arrived — the client-token filter. Safe to run twice.
  * Without ledger entries it is the end-of-run sweep: the run tag alone.
  */
-export async function cleanRun(target: ResolvedTarget, run: string, entries: readonly LedgerEntry[] = []): Promise<Removal[]> {
+export async function cleanRun(target: ResolvedTarget, run: string, entries: readonly LedgerEntry[] = [], scope?: SweepScope): Promise<Removal[]> {
   const session = new Session(target);
   const removals: Removal[] = [];
   const groups = leftovers(entries, run);
+  const { tag, value, actions } = scope ?? { tag: RUN_TAG, value: run, actions: actionsOf(entries, run, target) };
   try {
-    for (const action of actionsOf(entries, run, target)) {
+    for (const action of actions) {
       const h = new RuleHarness({ target, adapter: ACTION_ADAPTERS[action], session, minter: new TokenMinter(), runId: run, testId: `${run}.cleanup` });
       for (const region of target.regions) {
         for (const identity of identitiesFor(target)) {
-          removals.push(await cleanPlacement(h, run, { region, identity }, groups.get(`${action}|${region.name}|${identity}`)));
+          const found = groups.get(`${action}|${region.name}|${identity}`);
+          removals.push(await cleanPlacement(h, { tag, value, run }, { region, identity }, found));
         }
       }
     }
@@ -70,6 +72,13 @@ export async function cleanRun(target: ResolvedTarget, run: string, entries: rea
     await session.close();
   }
   return removals;
+}
+
+/** What a sweep looks for: resources of these actions carrying `tag=value` (a run's or a test's tag). */
+export interface SweepScope {
+  readonly tag: string;
+  readonly value: string;
+  readonly actions: readonly TokenActionName[];
 }
 
 /** The runs a ledger names, in order. */
@@ -86,10 +95,14 @@ export interface SweepResult {
   readonly problems: readonly string[];
 }
 
-/** The end-of-run sweep: clean by the run tag, then look again and count what is still alive. */
-export async function sweepRun(target: ResolvedTarget, run: string): Promise<SweepResult> {
-  const first = await cleanRun(target, run);
-  const again = await cleanRun(target, run);
+/**
+ * The end-of-run sweep: clean by the run tag (or, for a part of a run, by each of its tests'
+ * tags), then look again and count what is still alive.
+ */
+export async function sweepRun(target: ResolvedTarget, run: string, scopes?: readonly SweepScope[]): Promise<SweepResult> {
+  const clean = async () => (scopes ? (await Promise.all(scopes.map((scope) => cleanRun(target, run, [], scope)))).flat() : cleanRun(target, run));
+  const first = await clean();
+  const again = await clean();
   const problems = [...first, ...again].flatMap((r) => (r.problem ? [`${r.action} in ${r.region} as ${r.identity}: ${r.problem}`] : []));
   const leftBehind = again.reduce((sum, r) => sum + r.removed.length, 0);
   if (leftBehind > 0) problems.push(`${leftBehind} resource(s) still alive after a first delete`);
@@ -102,11 +115,11 @@ const MAX_ROUNDS = 50;
  * Deletes what the run tag shows, again and again until it shows nothing alive: some endpoints
  * cap a describe page without giving a next-page token (moto lists 15 launch templates).
  */
-async function cleanPlacement(h: RuleHarness, run: string, placement: Required<Placement>, found: Leftovers | undefined): Promise<Removal> {
-  const base = { run, action: h.action.name, region: placement.region.name, identity: placement.identity };
+async function cleanPlacement(h: RuleHarness, scope: { tag: string; value: string; run: string }, placement: Required<Placement>, found: Leftovers | undefined): Promise<Removal> {
+  const base = { run: scope.run, action: h.action.name, region: placement.region.name, identity: placement.identity };
   const removed: string[] = [];
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
-    const pass = await cleanOnce(h, run, placement, round === 0 ? found : undefined);
+    const pass = await cleanOnce(h, scope, placement, round === 0 ? found : undefined);
     if (pass.problem) return { ...base, removed, problem: pass.problem };
     removed.push(...pass.removed);
     if (pass.removed.length === 0) return { ...base, removed };
@@ -114,9 +127,10 @@ async function cleanPlacement(h: RuleHarness, run: string, placement: Required<P
   return { ...base, removed, problem: `still finding resources after ${MAX_ROUNDS} rounds of deletes` };
 }
 
-async function cleanOnce(h: RuleHarness, run: string, placement: Required<Placement>, found: Leftovers | undefined): Promise<{ removed: string[]; problem?: string }> {
+async function cleanOnce(h: RuleHarness, scope: { tag: string; value: string; run: string }, placement: Required<Placement>, found: Leftovers | undefined): Promise<{ removed: string[]; problem?: string }> {
   const alive = new Set<string>();
-  const byRun = await h.observeRun(placement);
+  const run = scope.run;
+  const byRun = await h.observeTag(scope.tag, scope.value, placement);
   if (byRun.kind === 'unknown') return { removed: [], problem: `cannot list the run's resources (${describeOutcome(byRun.outcome)})` };
   for (const resource of byRun.resources) if (!h.action.isGone(resource)) alive.add(resource.id);
   for (const token of found?.tokens ?? []) {

@@ -3,7 +3,7 @@ import { clientToken, type ClientTokenConstraints } from '../generators/clientTo
 import type { EncodingVariant } from '../generators/encodingVariant.ts';
 import type { FaultPlan } from '../generators/faultPlan.ts';
 import type { ParamChange } from '../generators/paramChange.ts';
-import { CASE_TAG, carriesTag, RUN_TAG, type ActionAdapter, type CaseContext, type ObservedResource, type ParamConstraints } from './actions/action.ts';
+import { CASE_TAG, carriesTag, type ActionAdapter, type CaseContext, type ObservedResource, type ParamConstraints } from './actions/action.ts';
 import { responseDifferences, type Difference } from './compare.ts';
 import type { Call } from './encode.ts';
 import { NotApplicableError, UNSUPPORTED_ACTION_CODES } from './errors.ts';
@@ -123,7 +123,7 @@ export class RuleHarness<P = unknown> {
 
   newCase(): CaseContext {
     this.caseSerial += 1;
-    return { runId: this.init.runId, caseId: `${this.init.testId}.${this.caseSerial}` };
+    return { runId: this.init.runId, testId: this.init.testId, caseId: `${this.init.testId}.${this.caseSerial}` };
   }
 
   /** A run-unique version of a generated token; skips the case when a short token space ran out. */
@@ -206,7 +206,7 @@ export class RuleHarness<P = unknown> {
    * neither blame the case for strangers' resources nor get them deleted.
    */
   async observe(context: CaseContext, options: ObserveOptions = {}): Promise<Observation> {
-    return this.settled((next) => this.action.findByCase(context, next), options, (r) => carriesTag(r, CASE_TAG, context.caseId));
+    return this.settled((next) => this.action.findByTag(CASE_TAG, context.caseId, next), options, (r) => carriesTag(r, CASE_TAG, context.caseId));
   }
 
   /** What the `client-token` filter shows for a token (actions that have one). */
@@ -225,9 +225,9 @@ export class RuleHarness<P = unknown> {
     return observation;
   }
 
-  /** Everything this run created with this action in one placement (by the run tag). */
-  async observeRun(placement: Placement = {}): Promise<Observation> {
-    return this.observeWith((next) => this.action.findByRun(this.init.runId, next), placement, (r) => carriesTag(r, RUN_TAG, this.init.runId));
+  /** Everything carrying one of the suite's tags (the run's, or a test's) in one placement: what a sweep deletes. */
+  async observeTag(key: string, value: string, placement: Placement = {}): Promise<Observation> {
+    return this.observeWith((next) => this.action.findByTag(key, value, next), placement, (r) => carriesTag(r, key, value));
   }
 
   /** Reads every page; keeps what `ours` accepts and, when `track`, remembers it for the case's cleanup. */

@@ -121,7 +121,8 @@ function counterexample(details: fc.RunDetails<[unknown]>, error: unknown, faili
   };
 }
 
-function testId(rule: string, action: string, runId: string): string {
+/** Names one rule × action test of a run; it is the test tag on everything the test creates. */
+export function testId(rule: string, action: string, runId: string): string {
   return `${runId}.${rule.toLowerCase()}.${action.toLowerCase()}`;
 }
 

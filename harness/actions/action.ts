@@ -7,11 +7,23 @@ import type { TokenActionName } from '../target.ts';
 /** Ids that tie every resource to its run and its property case, so read-back and cleanup never guess. */
 export interface CaseContext {
   readonly runId: string;
+  /** One rule × action test of the run. */
+  readonly testId: string;
   readonly caseId: string;
 }
 
 export const RUN_TAG = 'ec2-idem:run';
+export const TEST_TAG = 'ec2-idem:test';
 export const CASE_TAG = 'ec2-idem:case';
+
+/** The suite's own tags on everything a case creates: run, test and case, for read-back and cleanup. */
+export function suiteTags(context: CaseContext): { Key: string; Value: string }[] {
+  return [
+    { Key: RUN_TAG, Value: context.runId },
+    { Key: TEST_TAG, Value: context.testId },
+    { Key: CASE_TAG, Value: context.caseId },
+  ];
+}
 
 /** A resource as a describe call shows it. */
 export interface ObservedResource {
@@ -56,10 +68,8 @@ export interface ActionAdapter<P = unknown> {
   resourcesPerCreate(params: P): number;
   /** Ids of what a successful create answer says it created, in answer order. */
   created(answer: Ok): readonly ObservedResource[];
-  /** The describe call that lists every resource of a case (by the case tag). */
-  findByCase(context: CaseContext, nextToken?: string): Call;
-  /** The describe call for the run-wide sweep (by the run tag). */
-  findByRun(runId: string, nextToken?: string): Call;
+  /** The describe call that lists every resource carrying one tag (the suite's run, test or case tag). */
+  findByTag(key: string, value: string, nextToken?: string): Call;
   /** The describe call that lists what a token launched, when the action has a token filter. */
   findByToken?(token: string, nextToken?: string): Call;
   /** Reads a describe answer: resources and the next page's token. */

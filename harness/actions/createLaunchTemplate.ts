@@ -3,7 +3,7 @@ import { launchTemplateParams, type LaunchTemplateParams } from '../../generator
 import { field, items, text } from '../decode.ts';
 import type { Call } from '../encode.ts';
 import type { XmlNode } from '../outcome.ts';
-import { CASE_TAG, RUN_TAG, type ActionAdapter, type CaseContext, type ObservedResource } from './action.ts';
+import { suiteTags, type ActionAdapter, type CaseContext, type ObservedResource } from './action.ts';
 import { tagsOf } from './tagsOf.ts';
 
 function templateOf(node: XmlNode | undefined): ObservedResource {
@@ -25,7 +25,6 @@ export const createLaunchTemplate: ActionAdapter<LaunchTemplateParams> = {
   applyChange: applyLaunchTemplateChange,
   localize: (params, imageId) => ({ ...params, Data: { ...params.Data, ImageId: imageId } }),
   toCall(params: LaunchTemplateParams, token: string | undefined, context: CaseContext, options = {}): Call {
-    const suiteTags = [{ Key: RUN_TAG, Value: context.runId }, { Key: CASE_TAG, Value: context.caseId }];
     return {
       action: 'CreateLaunchTemplate',
       params: {
@@ -33,7 +32,7 @@ export const createLaunchTemplate: ActionAdapter<LaunchTemplateParams> = {
         LaunchTemplateName: `ec2-idem.${context.caseId}.${params.NameSuffix}`,
         VersionDescription: params.VersionDescription,
         LaunchTemplateData: params.Data,
-        TagSpecification: [{ ResourceType: 'launch-template', Tag: [...params.Tags, ...suiteTags] }],
+        TagSpecification: [{ ResourceType: 'launch-template', Tag: [...params.Tags, ...suiteTags(context)] }],
         ClientToken: token,
         DryRun: options.dryRun ? true : undefined,
       },
@@ -41,8 +40,7 @@ export const createLaunchTemplate: ActionAdapter<LaunchTemplateParams> = {
   },
   resourcesPerCreate: () => 1,
   created: (answer) => [templateOf(field(answer.body, 'launchTemplate') as XmlNode | undefined)],
-  findByCase: (context, nextToken) => describeCall([{ Name: `tag:${CASE_TAG}`, Value: [context.caseId] }], nextToken),
-  findByRun: (runId, nextToken) => describeCall([{ Name: `tag:${RUN_TAG}`, Value: [runId] }], nextToken),
+  findByTag: (key, value, nextToken) => describeCall([{ Name: `tag:${key}`, Value: [value] }], nextToken),
   observed(answer) {
     const nextToken = text(answer.body, 'nextToken');
     return { resources: items(answer.body, 'launchTemplates').map(templateOf), nextToken: nextToken === '' ? undefined : nextToken };

@@ -3,7 +3,7 @@ import { runInstancesParams, type RunInstancesParams } from '../../generators/ru
 import { field, items, text } from '../decode.ts';
 import type { Call } from '../encode.ts';
 import type { XmlNode } from '../outcome.ts';
-import { CASE_TAG, RUN_TAG, type ActionAdapter, type CaseContext, type ObservedResource } from './action.ts';
+import { suiteTags, type ActionAdapter, type CaseContext, type ObservedResource } from './action.ts';
 import { tagsOf } from './tagsOf.ts';
 
 const TERMINATE_BATCH = 50;
@@ -33,12 +33,11 @@ export const runInstances: ActionAdapter<RunInstancesParams> = {
   localize: (params, imageId) => ({ ...params, ImageId: imageId }),
   toCall(params: RunInstancesParams, token: string | undefined, context: CaseContext, options = {}): Call {
     const { Tags, ...rest } = params;
-    const suiteTags = [{ Key: RUN_TAG, Value: context.runId }, { Key: CASE_TAG, Value: context.caseId }];
     return {
       action: 'RunInstances',
       params: {
         ...rest,
-        TagSpecification: [{ ResourceType: 'instance', Tag: [...Tags, ...suiteTags] }],
+        TagSpecification: [{ ResourceType: 'instance', Tag: [...Tags, ...suiteTags(context)] }],
         ClientToken: token,
         DryRun: options.dryRun ? true : undefined,
       },
@@ -46,8 +45,7 @@ export const runInstances: ActionAdapter<RunInstancesParams> = {
   },
   resourcesPerCreate: (params) => params.MaxCount,
   created: (answer) => items(answer.body, 'instancesSet').map((item) => instanceOf(item, text(answer.body, 'ownerId'))),
-  findByCase: (context, nextToken) => describeCall([{ Name: `tag:${CASE_TAG}`, Value: [context.caseId] }], nextToken),
-  findByRun: (runId, nextToken) => describeCall([{ Name: `tag:${RUN_TAG}`, Value: [runId] }], nextToken),
+  findByTag: (key, value, nextToken) => describeCall([{ Name: `tag:${key}`, Value: [value] }], nextToken),
   findByToken: (token, nextToken) => describeCall([{ Name: 'client-token', Value: [token] }], nextToken),
   observed(answer) {
     const resources = items(answer.body, 'reservationSet').flatMap((reservation) =>

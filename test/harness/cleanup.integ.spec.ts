@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunInstancesParams } from '../../generators/runInstancesParams.ts';
+import { RUN_TAG, TEST_TAG } from '../../harness/actions/action.ts';
 import { createLaunchTemplate } from '../../harness/actions/createLaunchTemplate.ts';
 import { runInstances } from '../../harness/actions/runInstances.ts';
 import { sweepRun } from '../../harness/cleanup.ts';
@@ -34,11 +35,22 @@ describe('sweepRun', () => {
     const first = await sweepRun(target, 'sweep-run');
     expect(first).toEqual({ removed: 5, leftBehind: 0, problems: [] });
     expect(emulator.stats().resourcesAlive).toEqual({ instances: 2, launchTemplates: 0 });
-    expect(alive(await run.observeRun())).toBe(0);
-    expect(alive(await run.observeRun({ region: west }))).toBe(0);
-    expect(alive(await other.observeRun())).toBe(2);
+    expect(alive(await run.observeTag(RUN_TAG, 'sweep-run'))).toBe(0);
+    expect(alive(await run.observeTag(RUN_TAG, 'sweep-run', { region: west }))).toBe(0);
+    expect(alive(await other.observeTag(RUN_TAG, 'other-run'))).toBe(2);
 
     expect(await sweepRun(target, 'sweep-run')).toEqual({ removed: 0, leftBehind: 0, problems: [] });
     expect(await sweepRun(target, 'other-run')).toEqual({ removed: 2, leftBehind: 0, problems: [] });
+  });
+
+  it('swept by a test tag, removes that test’s resources and leaves the rest of the run alone', async () => {
+    const first = new RuleHarness({ target, adapter: runInstances, session, minter, runId: 'scoped-run', testId: 'scoped-run.a' });
+    const second = new RuleHarness({ target, adapter: runInstances, session, minter, runId: 'scoped-run', testId: 'scoped-run.b' });
+    expect(await first.create(PARAMS, minter.mint('scoped-token-000001'), first.newCase())).toMatchObject({ kind: 'ok' });
+    expect(await second.create(PARAMS, minter.mint('scoped-token-000002'), second.newCase())).toMatchObject({ kind: 'ok' });
+    const swept = await sweepRun(target, 'scoped-run', [{ tag: TEST_TAG, value: 'scoped-run.a', actions: ['RunInstances'] }]);
+    expect(swept).toEqual({ removed: 2, leftBehind: 0, problems: [] });
+    expect(alive(await second.observeTag(TEST_TAG, 'scoped-run.b'))).toBe(2);
+    expect(await sweepRun(target, 'scoped-run')).toEqual({ removed: 2, leftBehind: 0, problems: [] });
   });
 });

@@ -36,7 +36,7 @@ describe('RuleHarness × RunInstances against the reference emulator', () => {
   it('create, replay, observe, observeToken, endCase', async () => {
     const h = runHarness();
     const context = h.newCase();
-    expect(context).toEqual({ runId: 'r1', caseId: 'r1.t.1' });
+    expect(context).toEqual({ runId: 'r1', testId: 'r1.t', caseId: 'r1.t.1' });
     const token = h.mint('replay-token-0000000001');
     const launchesBefore = emulator.stats().launches;
 

@@ -1,0 +1,71 @@
+import { afterAll, describe, inject, test } from 'vitest';
+import '../reports/collect.ts';
+import { TEST_TAG } from '../harness/actions/action.ts';
+import { ACTION_ADAPTERS } from '../harness/actions/index.ts';
+import { Budget, runsWithinBudget } from '../harness/budget.ts';
+import { sweepRun } from '../harness/cleanup.ts';
+import { Ledger } from '../harness/ledger.ts';
+import { resolveTarget } from '../harness/target.ts';
+import { TokenMinter } from '../harness/tokens.ts';
+import type { RuleId } from './ruleIds.ts';
+import { DEFAULT_RUNS, runRule, testId, type RuleRunContext } from './runRule.ts';
+import { selectCases, type RuleCase } from './selection.ts';
+
+let shared: { context: RuleRunContext; cases: RuleCase[] } | undefined;
+
+/**
+ * The run as this worker sees it, built once: spec files that share a worker (the sharded
+ * project runs them in one) share one token minter, one budget and one ledger.
+ */
+function run(): { context: RuleRunContext; cases: RuleCase[] } {
+  if (shared) return shared;
+  const settings = inject('ec2idemRun');
+  if (!settings.target) throw new Error('ec2-idempotency-conformance: no target (globalSetup did not run)');
+  const target = resolveTarget({ ...settings.target, profile: settings.profile ?? settings.target.profile });
+  const secrets = [settings.target.credentials, settings.target.secondaryCredentials].flatMap((c) =>
+    c ? [c.accessKeyId, c.secretAccessKey, ...(c.sessionToken ? [c.sessionToken] : [])] : [],
+  );
+  const actions = target.actions.filter((action) => !settings.actions || settings.actions.includes(action));
+  const cases = selectCases(actions, settings.only);
+  const ledger = settings.ledgerPath ? new Ledger(settings.ledgerPath) : undefined;
+  ledger?.begin({
+    run: settings.runId,
+    target: { name: target.name, regions: target.regions.map((r) => ({ name: r.name, endpoint: r.endpoint.href })) },
+    actions,
+    targetFile: settings.targetFile,
+  });
+  const defaultRuns = runsWithinBudget(target.budget, cases.length, DEFAULT_RUNS);
+  shared = { cases, context: { settings, target, minter: new TokenMinter(), secrets, defaultRuns, ledger, budget: new Budget(target.budget) } };
+  return shared;
+}
+
+/**
+ * One vitest test per rule × action, its verdict in `task.meta.result`, and a final sweep of what
+ * these tests left. `rules` narrows the file to some rules (one spec file per rule, for --shard).
+ */
+export function conformanceTests(rules?: readonly RuleId[]): void {
+  const { context, cases } = run();
+  const mine = rules ? cases.filter((c) => rules.includes(c.rule.id)) : cases;
+  if (mine.length === 0) {
+    test.skip(`${rules?.join(', ') ?? 'every rule'}: not selected in this run`, () => {});
+    return;
+  }
+  describe.concurrent('EC2 client-token idempotency', () => {
+    for (const { rule, action } of mine) {
+      test(`${rule.id} ${action}`, async ({ task, skip }) => {
+        const verdict = await runRule(rule, ACTION_ADAPTERS[action], context);
+        task.meta.result = { ...verdict, title: rule.description, strength: rule.strength, source: rule.source };
+        if (verdict.status === 'failed') throw new Error(`${rule.id} ${action}: ${verdict.failure?.message ?? 'failed'}`);
+        if (verdict.status === 'not-applicable' || verdict.status === 'skipped') skip(verdict.reason);
+      });
+    }
+  });
+  afterAll(async ({}, suite) => {
+    const { target, settings } = context;
+    // The whole run: its tag. Part of it (other files may still be running): each test's tag.
+    const scopes = rules && mine.length < cases.length ? mine.map((c) => ({ tag: TEST_TAG, value: testId(c.rule.id, c.action, settings.runId), actions: [c.action] })) : undefined;
+    const sweep = await sweepRun(target, settings.runId, scopes);
+    for (const problem of sweep.problems) console.warn(`cleanup: ${problem}`);
+    (suite.file ?? suite).meta.cleanup = { resourcesLeftBehind: sweep.leftBehind };
+  });
+}

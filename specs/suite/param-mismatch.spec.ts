@@ -1,0 +1,3 @@
+import { conformanceTests } from '../conformanceTests.ts';
+
+conformanceTests(['PARAM-MISMATCH']);
