@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Ajv } from 'ajv';
 import { HarnessError } from '../harness/errors.ts';
+import { explainSchemaErrors } from '../harness/schemaErrors.ts';
 import type { Expectations } from '../reports/expectations.ts';
 import schema from '../reports/expectations.schema.json' with { type: 'json' };
 import { isRuleId } from '../specs/ruleIds.ts';
@@ -16,8 +17,7 @@ export async function loadExpectations(path: string): Promise<Expectations> {
     throw new HarnessError('EC2IDEM_TARGET_INVALID', `expectations file ${path} cannot be read as JSON (${(cause as Error).message})`, { cause });
   }
   if (!validate(parsed)) {
-    const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '(top level)'} ${e.message ?? 'is invalid'}`);
-    throw new HarnessError('EC2IDEM_TARGET_INVALID', `expectations file ${path}: ${problems.join('; ')}`);
+    throw new HarnessError('EC2IDEM_TARGET_INVALID', `expectations file ${path}: ${explainSchemaErrors(validate.errors)}`);
   }
   const unknown = parsed.deviations.filter((d) => !isRuleId(d.rule)).map((d) => d.rule);
   if (unknown.length > 0) throw new HarnessError('EC2IDEM_TARGET_INVALID', `expectations file ${path}: unknown rule id(s) ${unknown.join(', ')}`);

@@ -73,7 +73,8 @@ export async function runConformance(request: ConformanceRequest): Promise<Confo
     ledgerPath: join(request.reportDir, 'ledger.jsonl'),
     targetFile: request.targetFile && resolve(request.targetFile),
   };
-  const collector = new ResultCollector({ ruleHeader, onResult: (result) => void appendVerdictLine(request.reportDir, result) });
+  // The collector awaits each line and warns if it cannot be written, instead of an unhandled rejection.
+  const collector = new ResultCollector({ ruleHeader, onResult: async (result) => void (await appendVerdictLine(request.reportDir, result)) });
   process.env[SETTINGS_ENV] = JSON.stringify(settings);
   try {
     const vitest = await startVitest('test', [], {

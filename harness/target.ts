@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv } from 'ajv';
 import { defaultChainCredentials, staticCredentials, type CredentialSource } from './credentials.ts';
 import { HarnessError } from './errors.ts';
+import { explainSchemaErrors } from './schemaErrors.ts';
 import type { Credentials } from './sign.ts';
 import schema from './target.schema.json' with { type: 'json' };
 
@@ -86,25 +87,7 @@ const validateConfig = new Ajv({ allErrors: true, strict: true }).compile<Target
 /** Validates a parsed target and names every bad field with the fix. */
 export function checkTargetConfig(value: unknown, source: string): TargetConfig {
   if (validateConfig(value)) return value;
-  const problems = (validateConfig.errors ?? []).filter((e) => e.keyword !== 'anyOf').map(explain);
-  throw new HarnessError('EC2IDEM_TARGET_INVALID', `${source}: ${[...new Set(problems)].join('; ')}`);
-}
-
-function explain(error: ErrorObject): string {
-  const where = error.instancePath === '' ? 'the top level' : `field ${error.instancePath.slice(1).replaceAll('/', '.')}`;
-  const params = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case 'required':
-      return `${where} is missing "${String(params.missingProperty)}" (add it)`;
-    case 'additionalProperties':
-      return `${where} has unknown field "${String(params.additionalProperty)}" (remove it or fix its spelling)`;
-    case 'enum':
-      return `${where} must be one of ${JSON.stringify(params.allowedValues)}`;
-    case 'pattern':
-      return `${where} ${error.message ?? 'is malformed'}`;
-    default:
-      return `${where} ${error.message ?? 'is invalid'}`;
-  }
+  throw new HarnessError('EC2IDEM_TARGET_INVALID', `${source}: ${explainSchemaErrors(validateConfig.errors)}`);
 }
 
 export async function loadTargetFile(path: string): Promise<TargetConfig> {

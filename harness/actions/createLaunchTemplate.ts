@@ -4,14 +4,11 @@ import { field, items, text } from '../decode.ts';
 import type { Call } from '../encode.ts';
 import type { XmlNode } from '../outcome.ts';
 import { suiteTags, type ActionAdapter, type CaseContext, type ObservedResource } from './action.ts';
+import { describeCall, nextTokenOf } from './describeCall.ts';
 import { tagsOf } from './tagsOf.ts';
 
 function templateOf(node: XmlNode | undefined): ObservedResource {
   return { id: text(node as XmlNode, 'launchTemplateId') ?? '', tags: node === undefined ? undefined : tagsOf(node) };
-}
-
-function describeCall(filters: { Name: string; Value: string[] }[], nextToken: string | undefined): Call {
-  return { action: 'DescribeLaunchTemplates', params: { Filter: filters, NextToken: nextToken } };
 }
 
 /** Launch templates are free: the cheapest token-taking create there is (facts §2.3). */
@@ -40,10 +37,9 @@ export const createLaunchTemplate: ActionAdapter<LaunchTemplateParams> = {
   },
   resourcesPerCreate: () => 1,
   created: (answer) => [templateOf(field(answer.body, 'launchTemplate') as XmlNode | undefined)],
-  findByTag: (key, value, nextToken) => describeCall([{ Name: `tag:${key}`, Value: [value] }], nextToken),
+  findByTag: (key, value, nextToken) => describeCall('DescribeLaunchTemplates', [{ Name: `tag:${key}`, Value: [value] }], nextToken),
   observed(answer) {
-    const nextToken = text(answer.body, 'nextToken');
-    return { resources: items(answer.body, 'launchTemplates').map(templateOf), nextToken: nextToken === '' ? undefined : nextToken };
+    return { resources: items(answer.body, 'launchTemplates').map(templateOf), nextToken: nextTokenOf(answer) };
   },
   deleteCalls: (ids) => ids.map((id) => ({ action: 'DeleteLaunchTemplate', params: { LaunchTemplateId: id } })),
   // A deleted template is no longer listed, so every listed one is alive.

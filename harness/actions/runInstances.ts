@@ -4,6 +4,7 @@ import { field, items, text } from '../decode.ts';
 import type { Call } from '../encode.ts';
 import type { XmlNode } from '../outcome.ts';
 import { suiteTags, type ActionAdapter, type CaseContext, type ObservedResource } from './action.ts';
+import { describeCall, nextTokenOf } from './describeCall.ts';
 import { tagsOf } from './tagsOf.ts';
 
 const TERMINATE_BATCH = 50;
@@ -16,10 +17,6 @@ function instanceOf(item: XmlNode, ownerId: string | undefined): ObservedResourc
     ownerId,
     tags: tagsOf(item),
   };
-}
-
-function describeCall(filters: { Name: string; Value: string[] }[], nextToken: string | undefined): Call {
-  return { action: 'DescribeInstances', params: { Filter: filters, NextToken: nextToken } };
 }
 
 export const runInstances: ActionAdapter<RunInstancesParams> = {
@@ -45,14 +42,13 @@ export const runInstances: ActionAdapter<RunInstancesParams> = {
   },
   resourcesPerCreate: (params) => params.MaxCount,
   created: (answer) => items(answer.body, 'instancesSet').map((item) => instanceOf(item, text(answer.body, 'ownerId'))),
-  findByTag: (key, value, nextToken) => describeCall([{ Name: `tag:${key}`, Value: [value] }], nextToken),
-  findByToken: (token, nextToken) => describeCall([{ Name: 'client-token', Value: [token] }], nextToken),
+  findByTag: (key, value, nextToken) => describeCall('DescribeInstances', [{ Name: `tag:${key}`, Value: [value] }], nextToken),
+  findByToken: (token, nextToken) => describeCall('DescribeInstances', [{ Name: 'client-token', Value: [token] }], nextToken),
   observed(answer) {
     const resources = items(answer.body, 'reservationSet').flatMap((reservation) =>
       items(reservation, 'instancesSet').map((item) => instanceOf(item, text(reservation, 'ownerId'))),
     );
-    const nextToken = text(answer.body, 'nextToken');
-    return { resources, nextToken: nextToken === '' ? undefined : nextToken };
+    return { resources, nextToken: nextTokenOf(answer) };
   },
   deleteCalls(ids) {
     const calls: Call[] = [];

@@ -1,22 +1,14 @@
 import { performance } from 'node:perf_hooks';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FaultStep } from '../../../generators/faultPlan.ts';
 import { decode } from '../../../harness/decode.ts';
 import { FaultSchedule, describeStep, faultInterceptor } from '../../../harness/interceptors/fault.ts';
-import { recordInterceptor } from '../../../harness/interceptors/record.ts';
 import type { Outcome } from '../../../harness/outcome.ts';
 import { createDispatcher, send } from '../../../harness/send.ts';
-import { TranscriptSink } from '../../../harness/transcript.ts';
-import { SLOW_MS, startCountingServer } from '../support/countingServer.ts';
+import { SLOW_MS } from '../support/countingServer.ts';
+import { faultyClient } from '../support/faultyClient.ts';
 
-const server = await startCountingServer();
-const schedule = new FaultSchedule();
-const sink = new TranscriptSink();
-const dispatcher = createDispatcher({ interceptors: [faultInterceptor(schedule, sink), recordInterceptor(sink)] });
-afterAll(async () => {
-  await dispatcher.close();
-  await server.close();
-});
+const { server, schedule, dispatcher } = await faultyClient();
 
 /** One attempt under `plan`: what the client saw (decoded when it is an answer), how long, and how many requests arrived. */
 async function attempt(plan: readonly FaultStep[], path = '/') {

@@ -1,20 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FaultStep } from '../../../generators/faultPlan.ts';
-import { FaultSchedule, faultInterceptor } from '../../../harness/interceptors/fault.ts';
-import { recordInterceptor } from '../../../harness/interceptors/record.ts';
-import { createDispatcher, send } from '../../../harness/send.ts';
-import { Transcript, TranscriptSink, type AttemptRecord } from '../../../harness/transcript.ts';
-import { ANSWER_XML, SLOW_MS, startCountingServer } from '../support/countingServer.ts';
+import { send } from '../../../harness/send.ts';
+import { Transcript, type AttemptRecord } from '../../../harness/transcript.ts';
+import { ANSWER_XML, SLOW_MS } from '../support/countingServer.ts';
+import { faultyClient } from '../support/faultyClient.ts';
 
-const server = await startCountingServer();
-const schedule = new FaultSchedule();
-const sink = new TranscriptSink();
-const dispatcher = createDispatcher({ interceptors: [faultInterceptor(schedule, sink), recordInterceptor(sink)] });
-afterAll(async () => {
-  await dispatcher.close();
-  await server.close();
-});
+const { server, schedule, sink, dispatcher } = await faultyClient();
 
 const ACCESS_KEY = 'AKIDRECORDTEST0001';
 const SIGNATURE = '0123456789abcdef0123456789abcdef';
