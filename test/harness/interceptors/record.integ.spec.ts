@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { FaultStep } from '../../../generators/faultPlan.ts';
 import { send } from '../../../harness/send.ts';
 import { Transcript, type AttemptRecord } from '../../../harness/transcript.ts';
@@ -74,25 +74,43 @@ describe('recordInterceptor under faults', () => {
     expect(records[0]?.request.headers.authorization).toBe('AWS4-HMAC-SHA256 Credential=<redacted>/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=<redacted>');
   });
 
-  it('records nothing while no transcript is current', async () => {
+  // The attempt goes through the recorder (a timeout, not a refuse, which never reaches it) and
+  // its answer lands after a transcript became current: that transcript must stay empty.
+  it('records nothing while no transcript is current, even when the answer lands after one is', async () => {
     sink.current = undefined;
-    schedule.load([{ kind: 'refuse' }]);
-    await send({ method: 'GET', url: `${server.url}/`, headers: {}, body: undefined }, { dispatcher, timeoutMs: 2000 });
+    schedule.load([{ kind: 'timeout', afterMs: 30 }]);
+    const before = server.received();
+    const outcome = await send({ method: 'POST', url: `${server.url}/slow`, headers: {}, body: BODY }, { dispatcher, timeoutMs: 2000 });
+    expect(outcome).toMatchObject({ kind: 'transport-failure' });
+    expect(server.received()).toBe(before + 1);
     const later = new Transcript();
     sink.current = later;
+    // Nothing records this answer, so there is no event to wait on: wait past the server's delay.
+    await sleep(SLOW_MS + 100);
     expect(later.attempts).toEqual([]);
   });
 
-  // Regression (found by these tests, fixed in the product).
-  it('an attempt the client gave up on is recorded in its own transcript, not the next one', async () => {
+  // Regression (found by these tests, fixed in the product): the recorder files an attempt when its
+  // answer ends, which under `timeout` is after the client gave up and the next case has begun.
+  it('a late answer is filed in the transcript of the case that sent it, not the next one', async () => {
     const own = new Transcript();
     sink.current = own;
     schedule.load([{ kind: 'timeout', afterMs: 30 }]);
-    await send({ method: 'POST', url: `${server.url}/slow`, headers: {}, body: BODY }, { dispatcher, timeoutMs: 2000 });
+    const outcome = await send({ method: 'POST', url: `${server.url}/slow`, headers: {}, body: BODY }, { dispatcher, timeoutMs: 2000 });
+    // The client gave up before the endpoint answered: otherwise this would not test a late answer.
+    expect(outcome).toMatchObject({ kind: 'transport-failure' });
+    expect(own.attempts).toEqual([]);
+
     const next = new Transcript();
     sink.current = next;
-    await sleep(SLOW_MS + 50);
+    // Wait for the answer to be filed somewhere (in either transcript), then look at both.
+    await vi.waitFor(() => expect(own.attempts.length + next.attempts.length).toBeGreaterThan(0), { timeout: SLOW_MS * 10, interval: 10 });
+    // Give a misfiled duplicate the chance to show up too.
+    await sleep(50);
+
     expect(next.attempts).toEqual([]);
-    expect(own.attempts.map((a) => a.fault)).toEqual(['timeout after 30 ms']);
+    expect(own.attempts).toHaveLength(1);
+    expect(own.attempts[0]).toMatchObject({ fault: 'timeout after 30 ms', request: { method: 'POST', url: `${server.url}/slow`, body: BODY }, response: REAL_ANSWER });
+    expect(own.attempts[0]?.failure).toBeUndefined();
   });
 });
