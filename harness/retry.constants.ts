@@ -73,15 +73,21 @@ export function statusClass(status: number): StatusClass | undefined {
 
 /** Backoff settings. SDK standard mode: 100 ms transient, 500 ms throttling, 20 s cap (facts §4.1). */
 export interface RetryPolicy {
+  /** Attempts in all for transient and throttling answers (state answers have their own bound). */
   readonly maxAttempts: number;
   readonly baseMs: number;
   readonly throttlingBaseMs: number;
   readonly capMs: number;
-  /** State-transition 4xx (`IncorrectState`) are retried at most this many times. */
-  readonly maxStateRetries: number;
+  /** First wait after a state answer (`IncorrectState`: a resource changing state, or the same token still in flight). */
+  readonly stateBaseMs: number;
+  /**
+   * State answers are retried until the waits add up to this: such an answer clears when the other
+   * request finishes, which takes time, not attempts (a count of quick retries can run out first).
+   */
+  readonly maxStateWaitMs: number;
 }
 
-export const SDK_STANDARD_POLICY: RetryPolicy = { maxAttempts: 8, baseMs: 100, throttlingBaseMs: 500, capMs: 20_000, maxStateRetries: 3 };
+export const SDK_STANDARD_POLICY: RetryPolicy = { maxAttempts: 8, baseMs: 100, throttlingBaseMs: 500, capMs: 20_000, stateBaseMs: 250, maxStateWaitMs: 30_000 };
 
 /** For endpoints on this machine: the same shape, shorter waits, so the suite stays fast. */
-export const LOOPBACK_POLICY: RetryPolicy = { maxAttempts: 10, baseMs: 2, throttlingBaseMs: 5, capMs: 200, maxStateRetries: 5 };
+export const LOOPBACK_POLICY: RetryPolicy = { maxAttempts: 10, baseMs: 2, throttlingBaseMs: 5, capMs: 200, stateBaseMs: 5, maxStateWaitMs: 3000 };

@@ -48,27 +48,45 @@ export interface RetryResult {
   readonly attempts: readonly Outcome[];
 }
 
-/** Capped exponential backoff with full jitter: rand × min(cap, base × 2^n). */
+/**
+ * Capped exponential backoff. Transient and throttling answers: full jitter, rand × min(cap, base × 2^n).
+ * State answers: equal jitter from `stateBaseMs` (at least half of each step), so that the waits
+ * surely grow until the request in flight had time to finish.
+ */
 export function backoffMs(policy: RetryPolicy, backoff: 'transient' | 'throttling' | 'state', retry: number, random: () => number): number {
+  if (backoff === 'state') {
+    const step = Math.min(policy.capMs, policy.stateBaseMs * 2 ** retry);
+    return Math.floor(step / 2 + random() * (step / 2));
+  }
   const base = backoff === 'throttling' ? policy.throttlingBaseMs : policy.baseMs;
   return Math.floor(random() * Math.min(policy.capMs, base * 2 ** retry));
 }
 
 /**
- * Runs `attempt` until the advice is not "retry" or the attempts run out. The caller's attempt
- * function re-signs each time and always sends the same token and parameters.
+ * Runs `attempt` until the advice is not "retry" or the retries run out: transient and throttling
+ * answers after `maxAttempts` attempts, state answers once their waits reach `maxStateWaitMs`.
+ * The caller's attempt function re-signs each time and always sends the same token and parameters.
  */
 export async function withRetry(attempt: (n: number) => Promise<Outcome>, policy: RetryPolicy, deps: RetryDependencies = {}): Promise<RetryResult> {
   const sleep = deps.sleep ?? ((ms: number) => delay(ms).then(() => undefined));
   const random = deps.random ?? Math.random;
   const attempts: Outcome[] = [];
+  let transientRetries = 0;
   let stateRetries = 0;
+  let stateWaited = 0;
   for (let n = 0; ; n += 1) {
     const outcome = await attempt(n);
     attempts.push(outcome);
     const advice = advise(outcome);
-    if (advice.kind !== 'retry' || n + 1 >= policy.maxAttempts) return { outcome, attempts };
-    if (advice.backoff === 'state' && ++stateRetries > policy.maxStateRetries) return { outcome, attempts };
-    await sleep(backoffMs(policy, advice.backoff, n, random));
+    if (advice.kind !== 'retry') return { outcome, attempts };
+    if (advice.backoff === 'state') {
+      if (stateWaited >= policy.maxStateWaitMs) return { outcome, attempts };
+      const ms = Math.min(backoffMs(policy, 'state', stateRetries++, random), policy.maxStateWaitMs - stateWaited);
+      stateWaited += ms;
+      await sleep(ms);
+      continue;
+    }
+    if (transientRetries + 1 >= policy.maxAttempts) return { outcome, attempts };
+    await sleep(backoffMs(policy, advice.backoff, transientRetries++, random));
   }
 }

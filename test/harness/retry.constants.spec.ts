@@ -19,7 +19,7 @@ describe('retry tables', () => {
   });
 
   it('the policies: SDK standard mode, and a shorter loopback one of the same shape', () => {
-    expect(SDK_STANDARD_POLICY).toEqual({ maxAttempts: 8, baseMs: 100, throttlingBaseMs: 500, capMs: 20_000, maxStateRetries: 3 });
+    expect(SDK_STANDARD_POLICY).toEqual({ maxAttempts: 8, baseMs: 100, throttlingBaseMs: 500, capMs: 20_000, stateBaseMs: 250, maxStateWaitMs: 30_000 });
     expect(LOOPBACK_POLICY.capMs).toBeLessThan(SDK_STANDARD_POLICY.capMs);
     expect(LOOPBACK_POLICY.throttlingBaseMs).toBeGreaterThan(LOOPBACK_POLICY.baseMs);
   });

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import type { Outcome } from '../../harness/outcome.ts';
-import { SDK_STANDARD_POLICY, type RetryPolicy } from '../../harness/retry.constants.ts';
+import { LOOPBACK_POLICY, SDK_STANDARD_POLICY, type RetryPolicy } from '../../harness/retry.constants.ts';
 import { advise, backoffMs, withRetry, type Advice } from '../../harness/retry.ts';
 
 const ok: Outcome = { kind: 'ok', status: 200, root: 'RunInstancesResponse', requestId: 'r', body: {} };
@@ -49,7 +49,7 @@ describe('advise', () => {
   });
 });
 
-const POLICY: RetryPolicy = { maxAttempts: 5, baseMs: 100, throttlingBaseMs: 500, capMs: 1000, maxStateRetries: 2 };
+const POLICY: RetryPolicy = { maxAttempts: 5, baseMs: 100, throttlingBaseMs: 500, capMs: 1000, stateBaseMs: 100, maxStateWaitMs: 1000 };
 
 /** Plays `script` (the last entry repeats) and records the attempt numbers and sleeps. */
 async function play(script: readonly Outcome[], policy = POLICY, random = () => 0.5) {
@@ -95,18 +95,33 @@ describe('withRetry', () => {
     expect((await play([malformed(400), ok])).attempts).toHaveLength(1);
   });
 
-  it('retries a changing-state 4xx at most maxStateRetries times', async () => {
+  it('retries a state answer until its waits reach maxStateWaitMs, with equal jitter', async () => {
     const run = await play([error(400, 'IncorrectState')], { ...POLICY, maxAttempts: 10 });
-    expect(run.attempts).toHaveLength(3); // the first try + 2 state retries
-    expect(run.sleeps).toEqual([50, 100]);
+    // 0.5 → three quarters of each step: 75, 150, 300, then the 600 is cut to what is left of 1000.
+    expect(run.sleeps).toEqual([75, 150, 300, 475]);
+    expect(run.attempts).toHaveLength(5);
     expect(run.outcome).toEqual(error(400, 'IncorrectState'));
   });
 
-  it('only state answers count against maxStateRetries', async () => {
+  it('state answers do not use up maxAttempts, and transient ones do not use up the state wait', async () => {
     const state = error(400, 'IncorrectState');
-    const run = await play([state, error(503, 'Unavailable'), state, error(503, 'Unavailable'), ok], { ...POLICY, maxAttempts: 10 });
+    const run = await play([state, state, state, error(503, 'Unavailable'), ok], { ...POLICY, maxAttempts: 2 });
     expect(run.attempts).toHaveLength(5);
     expect(run.outcome).toBe(ok);
+  });
+
+  it('an answer "still in flight" is retried until the request in flight had time to finish, whatever the jitter', async () => {
+    // The same token is in flight for 30 ms (the in-progress variant's critical section): with the
+    // loopback policy and the unluckiest jitter (random 0), the retries must still outlast it.
+    for (const random of [() => 0, () => 0.999]) {
+      let waited = 0;
+      const result = await withRetry(async () => (waited < 30 ? error(400, 'IncorrectState') : ok), LOOPBACK_POLICY, {
+        sleep: async (ms) => void (waited += ms),
+        random,
+      });
+      expect(result.outcome).toBe(ok);
+      expect(waited).toBeGreaterThanOrEqual(30);
+    }
   });
 
   it('random 0 never waits; the jitter is the caller-given random', async () => {
@@ -116,16 +131,17 @@ describe('withRetry', () => {
 });
 
 describe('backoffMs', () => {
-  it('is rand × min(cap, base × 2^n), floored', () => {
+  it('is rand × min(cap, base × 2^n), floored (state: equal jitter)', () => {
     expect(backoffMs(SDK_STANDARD_POLICY, 'transient', 3, () => 0.5)).toBe(400);
-    expect(backoffMs(SDK_STANDARD_POLICY, 'state', 3, () => 0.5)).toBe(400);
+    expect(backoffMs(SDK_STANDARD_POLICY, 'state', 3, () => 0.5)).toBe(1500); // equal jitter: 2000 / 2 + 0.5 × 1000
+    expect(backoffMs(SDK_STANDARD_POLICY, 'state', 0, () => 0)).toBe(125); // never less than half the step
     expect(backoffMs(SDK_STANDARD_POLICY, 'throttling', 3, () => 0.5)).toBe(2000);
     expect(backoffMs(SDK_STANDARD_POLICY, 'throttling', 10, () => 0.5)).toBe(10_000); // capped at 20 s
     expect(backoffMs(SDK_STANDARD_POLICY, 'transient', 1, () => 0.999)).toBe(199);
   });
 
   test.prop([
-    fc.record({ maxAttempts: fc.integer({ min: 1, max: 20 }), baseMs: fc.integer({ min: 1, max: 10_000 }), throttlingBaseMs: fc.integer({ min: 1, max: 10_000 }), capMs: fc.integer({ min: 0, max: 60_000 }), maxStateRetries: fc.nat(5) }),
+    fc.record({ maxAttempts: fc.integer({ min: 1, max: 20 }), baseMs: fc.integer({ min: 1, max: 10_000 }), throttlingBaseMs: fc.integer({ min: 1, max: 10_000 }), capMs: fc.integer({ min: 0, max: 60_000 }), stateBaseMs: fc.integer({ min: 1, max: 10_000 }), maxStateWaitMs: fc.nat(60_000) }),
     fc.constantFrom('transient' as const, 'throttling' as const, 'state' as const),
     fc.nat(2000),
     fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
