@@ -1,44 +1,29 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CAPABILITIES } from '../../specs/capabilities.ts';
 import { CATALOG } from '../../specs/catalog.ts';
 import type { Rule } from '../../specs/rule.ts';
 import { RULE_IDS } from '../../specs/ruleIds.ts';
+import { LINT_CHECKS, LINT_CHECK_NAMES, MAX_DESCRIPTION, ROOT, lintRule, realContext, type LintCheckName, type RuleHeader } from './specsLint.ts';
 
-// test262-style checks of every rule's typed header: one small check per concern.
-const ROOT = new URL('../../', import.meta.url).pathname;
-const FACTS = readFileSync(join(ROOT, 'docs/ec2-idempotency-facts.md'), 'utf8');
-const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+// test262-style checks of every rule's typed header: one small check per concern (see specsLint.ts).
+const context = realContext();
 
 const ruleFiles = readdirSync(join(ROOT, 'specs')).filter((file) => /^[a-z]+(-[a-z]+)*\.ts$/.test(file) && readFileSync(join(ROOT, 'specs', file), 'utf8').includes('defineRule({'));
 const rules = await Promise.all(ruleFiles.map(async (file) => ({ file, rule: (await import(`../../specs/${file}`)).default as Rule })));
 
-function factExists(fact: string): boolean {
-  if (/^[RD]\d+$/.test(fact)) return FACTS.includes(`**${fact} `);
-  if (/^Q\d+$/.test(fact)) return new RegExp(`^${fact.slice(1)}\\. \\*\\*`, 'm').test(FACTS.split('## 5.')[1] ?? '');
-  if (/^§\d+(\.\d+)*$/.test(fact)) return new RegExp(`^#+ ${fact.slice(1).replace('.', '\\.')} `, 'm').test(FACTS);
-  return false;
-}
+const WHAT: Readonly<Record<LintCheckName, string>> = {
+  FILENAME: 'is named after its id',
+  CATALOG: 'is listed exactly once',
+  DESCRIPTION: `one line under ${MAX_DESCRIPTION} characters`,
+  CAPABILITIES: 'requires only known capabilities',
+  PROFILES: 'runs in at least one known profile',
+  SOURCE: 'the fact exists and the sentence is still in the facts file word for word',
+};
 
 describe.each(rules)('rule file specs/$file', ({ file, rule }) => {
-  it('FILENAME: is named after its id', () => expect(file).toBe(`${rule.id.toLowerCase()}.ts`));
-  it('CATALOG: is listed exactly once', () => expect(CATALOG.filter((r) => r.id === rule.id)).toHaveLength(1));
-  it('DESCRIPTION: one line under 100 characters', () => {
-    expect(rule.description.length).toBeLessThan(100);
-    expect(rule.description).not.toContain('\n');
-  });
-  it('CAPABILITIES: requires only known capabilities', () => {
-    for (const capability of rule.requires) expect(Object.keys(CAPABILITIES)).toContain(capability);
-  });
-  it('PROFILES: runs in at least one known profile', () => {
-    expect(rule.profiles.length).toBeGreaterThan(0);
-    for (const profile of rule.profiles) expect(['seed', 'aws-current', 'strict']).toContain(profile);
-  });
-  it('SOURCE: the fact exists and the sentence is still in the facts file word for word', () => {
-    expect(factExists(rule.source.fact), `fact ${rule.source.fact}`).toBe(true);
-    expect(normalise(FACTS)).toContain(normalise(rule.source.sentence));
-    expect(FACTS).toContain(`[${rule.source.key}]`);
+  it.each(LINT_CHECK_NAMES)('%s', (name) => {
+    expect(LINT_CHECKS[name](file, rule, context), `${name}: ${WHAT[name]}`).toEqual([]);
   });
 });
 
@@ -47,8 +32,48 @@ describe('the rule set', () => {
     expect(rules.map(({ rule }) => rule.id).sort()).toEqual([...RULE_IDS].sort());
     expect(CATALOG.map((rule) => rule.id).sort()).toEqual([...RULE_IDS].sort());
   });
-  it('the facts file lint detects a stale sentence (the check can fail)', () => {
-    expect(normalise(FACTS)).not.toContain(normalise('A client token is a unique, case-insensitive string'));
+});
+
+// The checks can fail: each runs on a header with exactly one thing wrong and must report it,
+// while the other checks stay quiet (so the report comes from the intended check).
+describe('the lint on deliberately bad rule headers', () => {
+  const GOOD_FILE = 'token-case.ts';
+  const GOOD: RuleHeader = {
+    id: 'TOKEN-CASE',
+    description: 'Tokens differing only in case are independent',
+    source: { key: 'IDEM-OLD-UG', fact: 'R1', sentence: 'A client token is a unique, case-sensitive string of at most 64 ASCII characters.' },
+    profiles: ['seed', 'aws-current', 'strict'],
+    requires: [],
+  };
+
+  it('the good fixture passes every check (so each failure below is the defect planted in it)', () => {
+    expect(lintRule(GOOD_FILE, GOOD, context)).toEqual({});
+  });
+
+  const BAD: readonly [string, LintCheckName, string, RuleHeader, RegExp][] = [
+    ['wrong file name', 'FILENAME', 'token-kase.ts', GOOD, /should be named token-case\.ts/],
+    ['id not in the catalog', 'CATALOG', 'no-such-rule.ts', { ...GOOD, id: 'NO-SUCH-RULE' }, /NO-SUCH-RULE is listed 0 times/],
+    ['description of 100 characters', 'DESCRIPTION', GOOD_FILE, { ...GOOD, description: 'x'.repeat(MAX_DESCRIPTION) }, /100 characters/],
+    ['description on two lines', 'DESCRIPTION', GOOD_FILE, { ...GOOD, description: 'Tokens differing only in case\nare independent' }, /more than one line/],
+    ['unknown capability', 'CAPABILITIES', GOOD_FILE, { ...GOOD, requires: ['multi-region', 'time-travel'] }, /unknown capability time-travel/],
+    ['unknown profile', 'PROFILES', GOOD_FILE, { ...GOOD, profiles: ['seed', 'lenient'] }, /unknown profile lenient/],
+    ['no profile', 'PROFILES', GOOD_FILE, { ...GOOD, profiles: [] }, /no profile/],
+    ['fact not in the facts file', 'SOURCE', GOOD_FILE, { ...GOOD, source: { ...GOOD.source, fact: 'R999' } }, /fact R999/],
+    // The stale wording of R1 (case-insensitive): the facts file says case-sensitive.
+    ['sentence not in the facts file', 'SOURCE', GOOD_FILE, { ...GOOD, source: { ...GOOD.source, sentence: 'A client token is a unique, case-insensitive string of at most 64 ASCII characters.' } }, /word for word/],
+    ['source key not in the facts file', 'SOURCE', GOOD_FILE, { ...GOOD, source: { ...GOOD.source, key: 'NO-SUCH-SOURCE' } }, /NO-SUCH-SOURCE/],
+  ];
+
+  it.each(BAD)('%s is reported by %s, and only by it', (_what, check, file, header, message) => {
+    const found = lintRule(file, header, context);
+    expect(Object.keys(found)).toEqual([check]);
+    expect(found[check]).toHaveLength(1);
+    expect(found[check]![0]).toMatch(message);
+  });
+
+  it('an id listed twice in the catalog is reported', () => {
+    const problems = LINT_CHECKS.CATALOG(GOOD_FILE, GOOD, { ...context, catalogIds: [...context.catalogIds, GOOD.id] });
+    expect(problems).toEqual(['TOKEN-CASE is listed 2 times in the catalog, not once']);
   });
 });
 
