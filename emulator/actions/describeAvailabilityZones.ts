@@ -3,7 +3,7 @@ import type { ActionHandler } from '../context.ts';
 import { stopIfDryRun } from '../dryRun.ts';
 import { invalidParameterValue } from '../errors.ts';
 import { matchesFilters, readFilters } from '../filters.ts';
-import type { FilterMatchers } from '../filters.ts';
+import type { FilterFields } from '../filters.ts';
 import { readList } from '../params.ts';
 import { zoneIdOf, zonesOf } from '../regions.ts';
 import { xmlList } from '../xml.ts';
@@ -15,12 +15,12 @@ interface ZoneInfo {
   tags: [];
 }
 
-const MATCHERS: FilterMatchers<ZoneInfo> = {
-  'zone-name': (zone, values) => values.includes(zone.zoneName),
-  'zone-id': (zone, values) => values.includes(zone.zoneId),
-  'region-name': (zone, values) => values.includes(zone.regionName),
-  state: (_zone, values) => values.includes('available'),
-  'zone-type': (_zone, values) => values.includes('availability-zone'),
+const FIELDS: FilterFields<ZoneInfo> = {
+  'zone-name': (zone) => zone.zoneName,
+  'zone-id': (zone) => zone.zoneId,
+  'region-name': (zone) => zone.regionName,
+  state: () => 'available',
+  'zone-type': () => 'availability-zone',
 };
 
 export const describeAvailabilityZones: ActionHandler = (ctx) => {
@@ -30,11 +30,11 @@ export const describeAvailabilityZones: ActionHandler = (ctx) => {
   const ids = readList(ctx.params, 'ZoneId');
   const unknown = [...names.filter((name) => !zones.some((zone) => zone.zoneName === name)), ...ids.filter((id) => !zones.some((zone) => zone.zoneId === id))];
   if (unknown.length > 0) throw invalidParameterValue(`The zone '${unknown[0]}' does not exist in ${region}.`);
-  const filters = readFilters(ctx.params, MATCHERS);
+  const filters = readFilters(ctx.params, FIELDS);
   stopIfDryRun(ctx);
   const items = zones
     .filter((zone) => (names.length === 0 && ids.length === 0) || names.includes(zone.zoneName) || ids.includes(zone.zoneId))
-    .filter((zone) => matchesFilters(zone, filters, MATCHERS))
+    .filter((zone) => matchesFilters(zone, filters, FIELDS))
     .map((zone) => ({
       zoneName: zone.zoneName,
       zoneState: 'available',

@@ -2,7 +2,7 @@
 import type { ActionHandler, RequestContext } from '../context.ts';
 import { stopIfDryRun } from '../dryRun.ts';
 import { matchesFilters, readFilters } from '../filters.ts';
-import type { FilterMatchers } from '../filters.ts';
+import type { FilterFields } from '../filters.ts';
 import { templateById, templateByName } from '../launchTemplates.ts';
 import { paginate, readPageRequest } from '../pagination.ts';
 import { readList } from '../params.ts';
@@ -10,8 +10,8 @@ import { launchTemplateXml } from '../render/launchTemplate.ts';
 import type { LaunchTemplate } from '../store.ts';
 import { xmlList } from '../xml.ts';
 
-const MATCHERS: FilterMatchers<LaunchTemplate> = {
-  'launch-template-name': (template, values) => values.includes(template.name),
+const FIELDS: FilterFields<LaunchTemplate> = {
+  'launch-template-name': (template) => template.name,
 };
 
 function selected(ctx: RequestContext): Iterable<LaunchTemplate> {
@@ -24,9 +24,9 @@ function selected(ctx: RequestContext): Iterable<LaunchTemplate> {
 }
 
 export const describeLaunchTemplates: ActionHandler = (ctx) => {
-  const filters = readFilters(ctx.params, MATCHERS);
+  const filters = readFilters(ctx.params, FIELDS);
   const pageRequest = readPageRequest(ctx.params, 1, 200);
-  const templates = [...selected(ctx)].filter((template) => matchesFilters(template, filters, MATCHERS));
+  const templates = [...selected(ctx)].filter((template) => matchesFilters(template, filters, FIELDS));
   stopIfDryRun(ctx);
   const page = paginate(templates, pageRequest);
   return { launchTemplates: xmlList(page.items.map(launchTemplateXml)), nextToken: page.nextToken };

@@ -1,5 +1,5 @@
 // At 100,000 instances the emulator still answers exactly: replays, the client-token filter and
-// instance-id lookups find the one right reservation among them. How fast it stays is measured
+// instance-id lookups (exact, escaped or wildcard) find the one right reservation among them. How fast it stays is measured
 // by `npm run bench` (RunInstances at 100k vs empty), never asserted here.
 import { describe, expect, it } from 'vitest';
 import { RUN, formBody, inProcessEmulator, items } from './support/inProcess.ts';
@@ -30,6 +30,11 @@ describe('at 100,000 instances', () => {
     expect(items(items(byToken.body.reservationSet)[0].instancesSet)[0].instanceId).toBe(probe);
     expect(items(byId.body.reservationSet)).toHaveLength(1);
     expect(items(byId.body.reservationSet)[0].reservationId).toBe(first.body.reservationId);
+    // An escaped value still goes to the index; a wildcard scans all 100,000 and finds the same one.
+    for (const pattern of [String.raw`need\le`, 'need?e', '*eedle']) {
+      const byPattern = await emulator.call({ Action: 'DescribeInstances', 'Filter.1.Name': 'client-token', 'Filter.1.Value.1': pattern });
+      expect(items(byPattern.body.reservationSet).map((reservation) => reservation.reservationId)).toEqual([first.body.reservationId]);
+    }
     expect(emulator.handler.stats().launches).toBe(100_001);
   });
 });
