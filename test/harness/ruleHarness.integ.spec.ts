@@ -19,8 +19,10 @@ const minter = new TokenMinter();
 const RUN_PARAMS: RunInstancesParams = { ImageId: IMAGE_ID, InstanceType: 't3.micro', MinCount: 2, MaxCount: 2, Tags: [{ Key: 'team', Value: 'qa' }] };
 const LT_PARAMS: LaunchTemplateParams = { NameSuffix: 'web', VersionDescription: 'v1', Data: { ImageId: IMAGE_ID, InstanceType: 't3.micro' }, Tags: [] };
 
-const runHarness = () => new RuleHarness({ target, adapter: runInstances, session, minter, runId: 'r1', testId: 'r1.t' });
-const templateHarness = () => new RuleHarness({ target, adapter: createLaunchTemplate, session, minter, runId: 'r1', testId: 'r1.lt' });
+// One test id per test, as the suite gives them: case ids (`<testId>.<n>`) tag what a case creates,
+// so a shared test id would let one test's observe() see another test's resources.
+const runHarness = (testId: string) => new RuleHarness({ target, adapter: runInstances, session, minter, runId: 'r1', testId });
+const templateHarness = (testId: string) => new RuleHarness({ target, adapter: createLaunchTemplate, session, minter, runId: 'r1', testId });
 
 function expectOk(outcome: Outcome): Ok {
   expect(outcome).toMatchObject({ kind: 'ok', status: 200 });
@@ -34,7 +36,7 @@ const sortedIds = (list: readonly { id: string }[]) => list.map((r) => r.id).sor
 
 describe('RuleHarness × RunInstances against the reference emulator', () => {
   it('create, replay, observe, observeToken, endCase', async () => {
-    const h = runHarness();
+    const h = runHarness('r1.t');
     const context = h.newCase();
     expect(context).toEqual({ runId: 'r1', testId: 'r1.t', caseId: 'r1.t.1' });
     const token = h.mint('replay-token-0000000001');
@@ -54,19 +56,26 @@ describe('RuleHarness × RunInstances against the reference emulator', () => {
 
     const byCase = resources(await h.observe(context));
     expect(sortedIds(byCase)).toEqual([...ids].sort());
-    expect(byCase.every((r) => r.clientToken === token && r.ownerId === '111111111111' && !runInstances.isGone(r))).toBe(true);
+    expect(byCase).toHaveLength(2);
+    expect(byCase.map((r) => [r.clientToken, r.ownerId, runInstances.isGone(r)])).toEqual([
+      [token, '111111111111', false],
+      [token, '111111111111', false],
+    ]);
     expect(sortedIds(resources(await h.observeToken(token)))).toEqual([...ids].sort());
 
     await h.endCase();
     const after = resources(await h.observe(context));
+    expect(after).toHaveLength(2);
     expect(sortedIds(after)).toEqual([...ids].sort());
-    expect(after.every((r) => runInstances.isGone(r))).toBe(true);
+    expect(after.map((r) => runInstances.isGone(r))).toEqual([true, true]);
     for (const r of after) expect(r.state).toMatch(/^(shutting-down|terminated)$/);
-    expect(resources(await h.observeToken(token)).every((r) => runInstances.isGone(r))).toBe(true);
+    const afterByToken = resources(await h.observeToken(token));
+    expect(sortedIds(afterByToken)).toEqual([...ids].sort());
+    expect(afterByToken.map((r) => runInstances.isGone(r))).toEqual([true, true]);
   });
 
   it('the same token with a changed parameter is refused once, without a retry, and launches nothing', async () => {
-    const h = runHarness();
+    const h = runHarness('r1.mismatch');
     const context = h.newCase();
     const token = h.mint('mismatch-token-00000001');
     expectOk(await h.create(RUN_PARAMS, token, context));
@@ -81,7 +90,7 @@ describe('RuleHarness × RunInstances against the reference emulator', () => {
   });
 
   it('race: 4 copies at once answer 4 times the same ids and launch once', async () => {
-    const h = runHarness();
+    const h = runHarness('r1.race');
     const context = h.newCase();
     const token = h.mint('race-token-000000000001');
     const launchesBefore = emulator.stats().launches;
@@ -93,11 +102,13 @@ describe('RuleHarness × RunInstances against the reference emulator', () => {
     expect(emulator.stats().launches - launchesBefore).toBe(2);
     expect(h.seen).toHaveLength(4);
     await h.endCase();
-    expect(resources(await h.observe(context)).every((r) => runInstances.isGone(r))).toBe(true);
+    const after = resources(await h.observe(context));
+    expect(sortedIds(after)).toEqual([...idSets[0]!].sort());
+    expect(after.map((r) => runInstances.isGone(r))).toEqual([true, true]);
   });
 
   it('a lost answer then a 503: the retries end ok with exactly one launch, 3 attempts in the transcript, no secret', async () => {
-    const h = runHarness();
+    const h = runHarness('r1.lost');
     const context = h.newCase();
     const token = h.mint('lost-response-token-0001');
     const launchesBefore = emulator.stats().launches;
@@ -127,7 +138,7 @@ describe('RuleHarness × RunInstances against the reference emulator', () => {
 
 describe('RuleHarness × CreateLaunchTemplate against the reference emulator', () => {
   it('create, replay, observe, endCase', async () => {
-    const h = templateHarness();
+    const h = templateHarness('r1.lt');
     const context = h.newCase();
     const token = h.mint('launch-template-token-0001');
     const aliveBefore = emulator.stats().resourcesAlive.launchTemplates;
@@ -151,7 +162,7 @@ describe('RuleHarness × CreateLaunchTemplate against the reference emulator', (
   });
 
   it('a changed name suffix with the same token is a parameter mismatch', async () => {
-    const h = templateHarness();
+    const h = templateHarness('r1.lt-mismatch');
     const context = h.newCase();
     const token = h.mint('launch-template-token-0002');
     expectOk(await h.create(LT_PARAMS, token, context));
