@@ -1,6 +1,7 @@
 // `InstanceId.N`: reading, format checks and lookup shared by DescribeInstances and TerminateInstances.
 import type { RequestContext } from './context.ts';
 import { Ec2Fault, missingParameter } from './errors.ts';
+import { isListedAt } from './eventualConsistency.ts';
 import { isVisibleAt } from './lifecycle.ts';
 import { readList } from './params.ts';
 import type { Instance } from './store.ts';
@@ -16,10 +17,17 @@ export function readInstanceIds(ctx: RequestContext, required: boolean): string[
   return ids;
 }
 
-/** Instances the caller can still see (terminated ones vanish after a while). */
+/** Whether the caller can see `instance` now: not too new to be listed, not terminated too long ago. */
+export function canSee(ctx: RequestContext, instance: Instance): boolean {
+  const now = ctx.now();
+  const { lifecycle } = ctx.runtime.options;
+  return isListedAt(instance.launchedAt, now, lifecycle) && isVisibleAt(instance, now, lifecycle);
+}
+
+/** The instance with this id if the caller can see it; unseen instances answer like unknown ones. */
 export function visibleInstance(ctx: RequestContext, id: string): Instance | undefined {
   const instance = ctx.store.instance(id);
-  return instance && isVisibleAt(instance, ctx.now(), ctx.runtime.options.lifecycle) ? instance : undefined;
+  return instance && canSee(ctx, instance) ? instance : undefined;
 }
 
 /** Every named instance, or InvalidInstanceID.NotFound listing those that do not exist. */

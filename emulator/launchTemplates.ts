@@ -1,6 +1,7 @@
 // Launch template names, ids and lookups shared by the launch-template actions.
 import type { RequestContext } from './context.ts';
 import { Ec2Fault } from './errors.ts';
+import { isListedAt } from './eventualConsistency.ts';
 import type { LaunchTemplate } from './store.ts';
 
 const TEMPLATE_NAME = /^[a-zA-Z0-9().\-/_]{3,128}$/;
@@ -26,15 +27,21 @@ function notFoundByName(): Ec2Fault {
   );
 }
 
+/** Whether describe and delete calls can see `template` yet (eventual consistency). */
+export function isTemplateListed(ctx: RequestContext, template: LaunchTemplate): boolean {
+  return isListedAt(template.createdAt, ctx.now(), ctx.runtime.options.lifecycle);
+}
+
+// A template too new to be listed answers exactly like one that does not exist.
 export function templateById(ctx: RequestContext, id: string): LaunchTemplate {
   if (!TEMPLATE_ID.test(id)) throw new Ec2Fault('InvalidLaunchTemplateId.Malformed', `The specified ID for the launch template (${id}) is not valid.`);
   const template = ctx.store.templateById(id);
-  if (template === undefined) throw notFoundById(id);
+  if (template === undefined || !isTemplateListed(ctx, template)) throw notFoundById(id);
   return template;
 }
 
 export function templateByName(ctx: RequestContext, name: string): LaunchTemplate {
   const template = ctx.store.templateByName(name);
-  if (template === undefined) throw notFoundByName();
+  if (template === undefined || !isTemplateListed(ctx, template)) throw notFoundByName();
   return template;
 }

@@ -47,7 +47,7 @@ export function checkFaults(faults: FaultOptions): void {
 }
 
 export function checkLifecycle(lifecycle: LifecycleOptions): void {
-  for (const field of ['pendingMs', 'shuttingDownMs', 'terminatedVisibleMs'] as const) {
+  for (const field of ['pendingMs', 'shuttingDownMs', 'terminatedVisibleMs', 'listingDelayMs'] as const) {
     checkNumber(`lifecycle.${field}`, lifecycle[field], 0, Number.MAX_SAFE_INTEGER, 'use a non-negative number of milliseconds');
   }
 }

@@ -20,6 +20,12 @@ export interface LifecycleOptions {
   shuttingDownMs: number;
   /** @defaultValue 3_600_000 — ms a terminated instance stays visible to DescribeInstances. */
   terminatedVisibleMs: number;
+  /**
+   * @defaultValue 0 — eventual consistency: ms after creation during which an instance or launch
+   * template is neither listed by describe calls nor found by calls naming its id (they answer the
+   * NotFound code of an unknown id). Token replays still answer at once.
+   */
+  listingDelayMs: number;
 }
 
 /** Legitimate server-side behaviours a correct endpoint may show. */
@@ -63,7 +69,7 @@ export interface EmulatorOptions {
   terminatedReplay?: TerminatedReplay;
   /** @defaultValue `{ now: Date.now }` */
   clock?: EmulatorClock;
-  /** @defaultValue `{ pendingMs: 500, shuttingDownMs: 500, terminatedVisibleMs: 3_600_000 }` */
+  /** @defaultValue `{ pendingMs: 500, shuttingDownMs: 500, terminatedVisibleMs: 3_600_000, listingDelayMs: 0 }` */
   lifecycle?: Partial<LifecycleOptions>;
   /** @defaultValue every rate and latency 0, seed random */
   faults?: Partial<FaultOptions>;
@@ -96,7 +102,7 @@ const DEFAULTS = {
   port: 0,
   regions: ['us-east-1', 'us-west-2', 'eu-west-1'],
   defaultAccount: '123456789012',
-  lifecycle: { pendingMs: 500, shuttingDownMs: 500, terminatedVisibleMs: 3_600_000 },
+  lifecycle: { pendingMs: 500, shuttingDownMs: 500, terminatedVisibleMs: 3_600_000, listingDelayMs: 0 },
   faults: { unavailableRate: 0, throttleRate: 0, commitThen500Rate: 0, criticalSectionLatencyMs: 0, responseLatencyMs: 0 },
 } as const;
 

@@ -6,8 +6,8 @@ import { stopIfDryRun } from '../dryRun.ts';
 import { Ec2Fault } from '../errors.ts';
 import { literalValues, matchesFilters, readFilters } from '../filters.ts';
 import type { Filter, FilterFields } from '../filters.ts';
-import { findInstances, readInstanceIds, visibleInstance } from '../instanceIds.ts';
-import { instanceStateAt, isVisibleAt } from '../lifecycle.ts';
+import { canSee, findInstances, readInstanceIds, visibleInstance } from '../instanceIds.ts';
+import { instanceStateAt } from '../lifecycle.ts';
 import { paginate, readPageRequest } from '../pagination.ts';
 import { reservationXml } from '../render/instance.ts';
 import type { Instance } from '../store.ts';
@@ -45,11 +45,9 @@ function candidates(ctx: RequestContext, ids: readonly string[], filters: readon
 
 function matching(ctx: RequestContext, ids: readonly string[], filters: readonly Filter[]): Instance[] {
   const fields = fieldsAt(ctx);
-  const now = ctx.now();
-  const { lifecycle } = ctx.runtime.options;
   const result: Instance[] = [];
   for (const instance of candidates(ctx, ids, filters)) {
-    if (isVisibleAt(instance, now, lifecycle) && matchesFilters(instance, filters, fields)) result.push(instance);
+    if (canSee(ctx, instance) && matchesFilters(instance, filters, fields)) result.push(instance);
   }
   return result;
 }

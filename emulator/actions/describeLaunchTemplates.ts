@@ -3,7 +3,7 @@ import type { ActionHandler, RequestContext } from '../context.ts';
 import { stopIfDryRun } from '../dryRun.ts';
 import { matchesFilters, readFilters } from '../filters.ts';
 import type { FilterFields } from '../filters.ts';
-import { templateById, templateByName } from '../launchTemplates.ts';
+import { isTemplateListed, templateById, templateByName } from '../launchTemplates.ts';
 import { paginate, readPageRequest } from '../pagination.ts';
 import { readList } from '../params.ts';
 import { launchTemplateXml } from '../render/launchTemplate.ts';
@@ -17,7 +17,7 @@ const FIELDS: FilterFields<LaunchTemplate> = {
 function selected(ctx: RequestContext): Iterable<LaunchTemplate> {
   const ids = readList(ctx.params, 'LaunchTemplateId');
   const names = readList(ctx.params, 'LaunchTemplateName');
-  if (ids.length === 0 && names.length === 0) return ctx.store.allTemplates();
+  if (ids.length === 0 && names.length === 0) return [...ctx.store.allTemplates()].filter((template) => isTemplateListed(ctx, template));
   const byId = ids.map((id) => templateById(ctx, id));
   const byName = names.map((name) => templateByName(ctx, name));
   return new Set([...byId, ...byName]);

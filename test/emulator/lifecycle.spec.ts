@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { instanceStateAt, isVisibleAt } from '../../emulator/lifecycle.ts';
 
-const lifecycle = { pendingMs: 500, shuttingDownMs: 500, terminatedVisibleMs: 3_600_000 };
+const lifecycle = { pendingMs: 500, shuttingDownMs: 500, terminatedVisibleMs: 3_600_000, listingDelayMs: 0 };
 const launchedAt = 1_000_000;
 
 describe('lifecycle', () => {
@@ -18,7 +18,7 @@ describe('lifecycle', () => {
   });
 
   it('reports pending at launch and shutting-down at terminate even with zero durations', () => {
-    const instant = { pendingMs: 0, shuttingDownMs: 0, terminatedVisibleMs: 0 };
+    const instant = { pendingMs: 0, shuttingDownMs: 0, terminatedVisibleMs: 0, listingDelayMs: 0 };
     expect(instanceStateAt({ launchedAt }, launchedAt, instant).name).toBe('pending');
     expect(instanceStateAt({ launchedAt }, launchedAt + 1, instant).name).toBe('running');
     expect(instanceStateAt({ launchedAt, terminatedAt: launchedAt + 5 }, launchedAt + 5, instant).name).toBe('shutting-down');

@@ -13,7 +13,7 @@ describe('resolveEmulatorOptions', () => {
       accounts: {},
       strictAuth: false,
       terminatedReplay: 'replay',
-      lifecycle: { pendingMs: 500, shuttingDownMs: 500, terminatedVisibleMs: 3_600_000 },
+      lifecycle: { pendingMs: 500, shuttingDownMs: 500, terminatedVisibleMs: 3_600_000, listingDelayMs: 0 },
       faults: { unavailableRate: 0, throttleRate: 0, commitThen500Rate: 0, criticalSectionLatencyMs: 0, responseLatencyMs: 0 },
       bug: undefined,
       concurrentDuplicates: 'wait',
@@ -37,6 +37,8 @@ describe('resolveEmulatorOptions', () => {
     [{ faults: { responseLatencyMs: -1 } }, /faults\.responseLatencyMs/],
     [{ faults: { seed: 0.5 } }, /faults\.seed.*integer/],
     [{ lifecycle: { pendingMs: -5 } }, /lifecycle\.pendingMs.*non-negative/],
+    [{ lifecycle: { listingDelayMs: -1 } }, /lifecycle\.listingDelayMs.*non-negative/],
+    [{ lifecycle: { listingDelayMs: Number.NaN } }, /lifecycle\.listingDelayMs.*non-negative/],
     [{ bug: 'no-such-bug' }, /bug.*"no-such-bug".*--list-bugs/],
     [{ variant: 'no-such-variant' }, /variant.*flaky-503/],
     [{ host: '' }, /host/],
@@ -53,7 +55,8 @@ describe('resolveEmulatorOptions', () => {
     expect(resolveEmulatorOptions({ bug: 'check-then-act-race' }).faults.criticalSectionLatencyMs).toBe(50);
     expect(resolveEmulatorOptions({ bug: 'check-then-act-race', faults: { criticalSectionLatencyMs: 7 } }).faults.criticalSectionLatencyMs).toBe(7);
     const variant = resolveEmulatorOptions({ variant: 'state-advancing', lifecycle: { terminatedVisibleMs: 10 } });
-    expect(variant.lifecycle).toEqual({ pendingMs: 0, shuttingDownMs: 0, terminatedVisibleMs: 10 });
+    expect(variant.lifecycle).toEqual({ pendingMs: 0, shuttingDownMs: 0, terminatedVisibleMs: 10, listingDelayMs: 0 });
+    expect(resolveEmulatorOptions({ variant: 'eventual-consistency' }).lifecycle.listingDelayMs).toBe(150);
     expect(resolveEmulatorOptions({ variant: 'in-progress' })).toMatchObject({ concurrentDuplicates: 'in-progress', faults: { criticalSectionLatencyMs: 30 } });
   });
 });
