@@ -10,6 +10,12 @@ export interface BugSpec {
   rules: readonly string[];
   /** Extra settings the bug needs to show (e.g. a fault rate); explicit options still win. */
   options?: EmulatorOptions;
+  /**
+   * 'untested': the endpoint leaves nothing about idempotency testable (no token-taking action
+   * works, or no answer can be read), so no rule can fail on its own — `rules` is then empty —
+   * and the suite must still refuse to call the endpoint conformant.
+   */
+  verdict?: 'untested';
 }
 
 const BUG_SPECS = {
@@ -64,6 +70,35 @@ const BUG_SPECS = {
     summary: 'RequestLimitExceeded is sent with HTTP 400',
     rules: ['RETRY-ADVICE'],
     options: { faults: { throttleRate: 0.2 } },
+  },
+  'unsupported-everything': {
+    summary: 'Every token-taking action answers 400 UnsupportedOperation; the describe actions still work',
+    rules: [],
+    verdict: 'untested',
+  },
+  'creates-nothing': {
+    summary: 'Token-taking actions answer 200 but create and name nothing (RunInstances: empty instancesSet; CreateLaunchTemplate: no launchTemplate)',
+    rules: [
+      'TOKEN-FORMAT',
+      'TOKEN-CASE',
+      'SAME-RESPONSE',
+      'AT-MOST-ONCE',
+      'PARAM-MISMATCH',
+      'EQUIVALENT-ENCODING',
+      'REGION-SCOPE',
+      'TOKEN-AFTER-TERMINATE',
+      'LOST-RESPONSE',
+      'CONCURRENT-DUPLICATES',
+      'ACCOUNT-SCOPE',
+      'ACTION-SCOPE',
+      'DRYRUN',
+      'RETRY-ADVICE',
+    ],
+  },
+  'truncated-answers': {
+    summary: 'Every answer, success or error, carries only the first half of its body (status and headers kept)',
+    rules: [],
+    verdict: 'untested',
   },
 } as const satisfies Record<string, BugSpec>;
 

@@ -24,6 +24,8 @@ export interface IdempotentAction<Input> {
   create(ctx: RequestContext, input: Input, token: string | undefined): Committed;
   /** The answer to a replay once the result is retired, when the emulator is set to refuse those. */
   retiredReplayFault?(): Ec2Fault;
+  /** A success that names nothing (only a seeded bug sends it); `{}` (requestId alone) when absent. */
+  emptyAnswer?(ctx: RequestContext): XmlNode;
 }
 
 interface TokenCall<Input> {
@@ -46,15 +48,25 @@ function mismatchFault(ctx: RequestContext): Ec2Fault {
   return new Ec2Fault('IdempotentParameterMismatch', MISMATCH_MESSAGE, bugs.on('mismatch-status-500') ? 500 : undefined);
 }
 
+// Every create goes through here, so the seeded bug that creates nothing lives in one place. Its
+// empty answer is bound like a real one, so replays answer the same.
+function createVia<Input>(ctx: RequestContext, action: IdempotentAction<Input>, input: Input, token: string | undefined): Committed {
+  if (ctx.runtime.bugs.on('creates-nothing')) {
+    const answer = action.emptyAnswer?.(ctx) ?? {};
+    return { render: () => answer };
+  }
+  return action.create(ctx, input, token);
+}
+
 function mismatch<Input>(ctx: RequestContext, call: TokenCall<Input>): never {
   ctx.runtime.counters.mismatches += 1;
-  if (ctx.runtime.bugs.on('mismatch-still-launches')) call.action.create(ctx, call.input, call.token);
+  if (ctx.runtime.bugs.on('mismatch-still-launches')) createVia(ctx, call.action, call.input, call.token);
   throw mismatchFault(ctx);
 }
 
 function replay<Input>(ctx: RequestContext, call: TokenCall<Input>, entry: TokenEntry): XmlNode {
   ctx.runtime.counters.replays += 1;
-  if (ctx.runtime.bugs.on('replay-launches-again')) call.action.create(ctx, call.input, call.token);
+  if (ctx.runtime.bugs.on('replay-launches-again')) createVia(ctx, call.action, call.input, call.token);
   return entry.committed.render(ctx, true);
 }
 
@@ -65,7 +77,7 @@ async function createAndCommit<Input>(ctx: RequestContext, call: TokenCall<Input
   }
   // Between lookup and commit: without per-key serialization a concurrent duplicate slips in here.
   if (options.faults.criticalSectionLatencyMs > 0) await sleep(options.faults.criticalSectionLatencyMs);
-  const committed = call.action.create(ctx, call.input, call.token);
+  const committed = createVia(ctx, call.action, call.input, call.token);
   tokens.bind(call.key, { action: call.action.name, fingerprint: call.fingerprint, accountId: ctx.identity.accountId, committed });
   if (faults.failAfterCommit()) {
     if (bugs.on('commit-500-forgets-token')) tokens.forget(call.key);
@@ -130,12 +142,13 @@ function tokenCall<Input>(ctx: RequestContext, action: IdempotentAction<Input>, 
 /** The handler for a token-taking action: validate, then create, replay or refuse per token. */
 export function idempotentHandler<Input>(action: IdempotentAction<Input>): ActionHandler {
   return async (ctx) => {
+    if (ctx.runtime.bugs.on('unsupported-everything')) throw new Ec2Fault('UnsupportedOperation', `The action ${action.name} is not supported.`);
     const token = readClientToken(ctx.params, action.tokenLimit, ctx.runtime.bugs);
     const input = action.validate(ctx);
     const dryRun = isDryRun(ctx.params);
     if (token === undefined) {
       if (dryRun) throw dryRunOperation(ctx.runtime.bugs);
-      return action.create(ctx, input, undefined).render(ctx, false);
+      return createVia(ctx, action, input, undefined).render(ctx, false);
     }
     const call = tokenCall(ctx, action, input, token);
     if (dryRun) dryRunWithToken(ctx, call);

@@ -43,6 +43,12 @@ async function dispatch(runtime: EmulatorRuntime, actions: ActionTable, raw: Raw
   return renderSuccess(action!, requestId, await handler(ctx));
 }
 
+// Cut by code points, so no surrogate pair is split; server.ts sizes Content-Length from the cut body.
+function firstHalf(body: string): string {
+  const chars = Array.from(body);
+  return chars.slice(0, Math.floor(chars.length / 2)).join('');
+}
+
 function asFault(runtime: EmulatorRuntime, error: unknown): Ec2Fault {
   if (error instanceof Ec2Fault) return error;
   runtime.counters.internalErrors += 1;
@@ -61,6 +67,7 @@ export async function handleRequest(runtime: EmulatorRuntime, actions: ActionTab
     status = fault.status;
     body = renderError(fault, requestId);
   }
+  if (runtime.bugs.on('truncated-answers')) body = firstHalf(body);
   const latency = runtime.options.faults.responseLatencyMs;
   if (latency > 0) await sleep(latency);
   return {

@@ -8,6 +8,7 @@ import type { IdempotentAction } from '../idempotency.ts';
 import { reservationXml } from '../render/instance.ts';
 import type { Instance, RegionStore, Reservation } from '../store.ts';
 import type { Committed } from '../tokenTable.ts';
+import { xmlList } from '../xml.ts';
 import type { XmlNode } from '../xml.ts';
 import { readRunInstancesInput } from './runInstancesInput.ts';
 import type { RunInstancesInput } from './runInstancesInput.ts';
@@ -95,6 +96,7 @@ export const runInstances: IdempotentAction<RunInstancesInput> = {
   validate: (ctx) => readRunInstancesInput(ctx.params, ctx.identity.region),
   zoneOf: (input) => input.zone,
   create: launch,
+  emptyAnswer: (ctx) => ({ reservationId: newResourceId('r'), ownerId: ctx.identity.accountId, groupSet: xmlList([]), instancesSet: xmlList([]) }),
   retiredReplayFault: () =>
     new Ec2Fault(
       'IdempotentInstanceTerminated',

@@ -16,8 +16,10 @@ interface Scenario {
 
 const TEMPLATE = { Action: 'CreateLaunchTemplate', LaunchTemplateName: 'tpl', 'LaunchTemplateData.ImageId': 'ami-12345678' };
 
-async function reservationOf(emulator: InProcessEmulator, params: Params, headers?: Record<string, string>): Promise<string> {
-  return (await emulator.call({ ...RUN, ...params }, { headers })).body.reservationId;
+/** The reservation a successful launch names; undefined when the launch failed or named none. */
+async function reservationOf(emulator: InProcessEmulator, params: Params, headers?: Record<string, string>): Promise<string | undefined> {
+  const answer = await emulator.call({ ...RUN, ...params }, { headers });
+  return answer.status === 200 && items(answer.body.instancesSet).length > 0 ? answer.body.reservationId : undefined;
 }
 
 async function launches(emulator: InProcessEmulator): Promise<number> {
@@ -27,7 +29,11 @@ async function launches(emulator: InProcessEmulator): Promise<number> {
 /** Two calls that must give two launches. */
 function separate(first: Params, second: Params, secondHeaders?: Record<string, string>): Scenario {
   return {
-    correct: async (emulator) => (await reservationOf(emulator, first)) !== (await reservationOf(emulator, second, secondHeaders)),
+    correct: async (emulator) => {
+      const a = await reservationOf(emulator, first);
+      const b = await reservationOf(emulator, second, secondHeaders);
+      return a !== undefined && b !== undefined && a !== b;
+    },
   };
 }
 
@@ -60,8 +66,9 @@ function statusOf(params: Params, expected: number): Scenario {
 const afterTermination: Scenario = {
   correct: async (emulator) => {
     const first = await emulator.call({ ...RUN, ClientToken: 'T' });
-    await emulator.call({ Action: 'TerminateInstances', 'InstanceId.1': items(first.body.instancesSet)[0].instanceId });
-    return (await reservationOf(emulator, { ClientToken: 'T' })) === first.body.reservationId && (await launches(emulator)) === 1;
+    const terminated = await emulator.call({ Action: 'TerminateInstances', 'InstanceId.1': items(first.body.instancesSet)[0].instanceId });
+    const again = await reservationOf(emulator, { ClientToken: 'T' });
+    return terminated.status === 200 && again !== undefined && again === first.body.reservationId && (await launches(emulator)) === 1;
   },
 };
 
@@ -82,7 +89,8 @@ const SCENARIOS: Record<BugName, Scenario> = {
   'cross-account-replay': {
     correct: async (e) => {
       const a = await reservationOf(e, { ClientToken: 'T' }, claimedIdentity('111122223333', 'us-east-1'));
-      return a !== (await reservationOf(e, { ClientToken: 'T' }, claimedIdentity('222233334444', 'us-east-1')));
+      const b = await reservationOf(e, { ClientToken: 'T' }, claimedIdentity('222233334444', 'us-east-1'));
+      return a !== undefined && b !== undefined && a !== b;
     },
   },
   'fingerprint-ignores-userdata': mismatches({ UserData: 'b3RoZXI=' }),
@@ -111,7 +119,12 @@ const SCENARIOS: Record<BugName, Scenario> = {
   'forget-after-terminate': afterTermination,
   'terminated-replay-launches-new': afterTermination,
   'check-then-act-race': {
-    correct: async (e) => (await Promise.all([1, 2, 3].map(() => e.call({ ...RUN, ClientToken: 'T' })))) && (await launches(e)) === 1,
+    correct: async (e) => {
+      const answers = await Promise.all([1, 2, 3].map(() => e.call({ ...RUN, ClientToken: 'T' })));
+      const reservations = new Set(answers.map((answer) => (answer.status === 200 ? answer.body.reservationId : undefined)));
+      const [only] = reservations;
+      return answers.length === 3 && reservations.size === 1 && only !== undefined && (await launches(e)) === 1;
+    },
   },
   'commit-500-forgets-token': {
     options: { faults: { commitThen500Rate: 1 } },
@@ -131,14 +144,24 @@ const SCENARIOS: Record<BugName, Scenario> = {
   'run-token-missing': { correct: async (e) => items((await e.call({ ...RUN, ClientToken: 'T' })).body.instancesSet)[0].clientToken === 'T' },
   'client-token-filter-ignored': {
     correct: async (e) => {
-      await e.call({ ...RUN, ClientToken: 'T1' });
+      const wanted = await reservationOf(e, { ClientToken: 'T1' });
       await e.call({ ...RUN, ClientToken: 'T2' });
       const described = await e.call({ Action: 'DescribeInstances', 'Filter.1.Name': 'client-token', 'Filter.1.Value.1': 'T1' });
-      return items(described.body.reservationSet).length === 1;
+      const found = items(described.body.reservationSet).map((reservation) => reservation.reservationId);
+      return wanted !== undefined && found.length === 1 && found[0] === wanted;
     },
   },
   'flaky-400': statusOf({ ClientToken: 'T' }, 200),
   'throttle-as-400': { options: { faults: { throttleRate: 1 } }, correct: async (e) => (await e.call(RUN)).status === 503 },
+  'unsupported-everything': {
+    correct: async (e) => (await reservationOf(e, { ClientToken: 'T' })) !== undefined && (await e.call({ ...TEMPLATE, ClientToken: 'T' })).body.launchTemplate !== undefined,
+  },
+  'creates-nothing': {
+    correct: async (e) => (await reservationOf(e, { ClientToken: 'T' })) !== undefined && (await launches(e)) === 1,
+  },
+  'truncated-answers': {
+    correct: async (e) => (await e.send({ ...RUN, ClientToken: 'T' })).body.trimEnd().endsWith('</RunInstancesResponse>'),
+  },
 };
 
 describe('seeded bugs are live', () => {

@@ -1,7 +1,7 @@
 // Calls the emulator in process (no sockets) and parses its XML the way a tolerant client would.
 import { XMLParser } from 'fast-xml-parser';
 import { createEmulatorHandler } from '../../../emulator/server.ts';
-import type { EmulatorHandler } from '../../../emulator/server.ts';
+import type { EmulatorHandler, RawHttpResponse } from '../../../emulator/server.ts';
 import type { EmulatorOptions } from '../../../emulator/options.ts';
 import type { ActionTable } from '../../../emulator/router.ts';
 
@@ -36,23 +36,34 @@ export function formBody(params: Params): string {
   return new URLSearchParams(Object.entries(params).map(([name, value]) => [name, String(value)])).toString();
 }
 
+export interface CallOptions {
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+}
+
 export interface InProcessEmulator {
   handler: EmulatorHandler;
-  call(params: Params, options?: { method?: 'GET' | 'POST'; headers?: Record<string, string> }): Promise<Answer>;
+  /** The answer as sent, unparsed (for answers that may not be XML at all). */
+  send(params: Params, options?: CallOptions): Promise<RawHttpResponse>;
+  call(params: Params, options?: CallOptions): Promise<Answer>;
 }
 
 /** Unsigned calls land in the default account and the first region (lenient auth). */
 export function inProcessEmulator(options: EmulatorOptions = {}, extraActions?: ActionTable): InProcessEmulator {
   const handler = createEmulatorHandler(options, extraActions);
+  const send = (params: Params, { method = 'POST', headers = {} }: CallOptions = {}): Promise<RawHttpResponse> => {
+    const body = formBody({ Version: '2016-11-15', ...params });
+    const raw =
+      method === 'GET'
+        ? { method, url: `/?${body}`, headers, body: new Uint8Array() }
+        : { method, url: '/', headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', ...headers }, body: Buffer.from(body) };
+    return handler.handle(raw);
+  };
   return {
     handler,
-    async call(params, { method = 'POST', headers = {} } = {}) {
-      const body = formBody({ Version: '2016-11-15', ...params });
-      const raw =
-        method === 'GET'
-          ? { method, url: `/?${body}`, headers, body: new Uint8Array() }
-          : { method, url: '/', headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', ...headers }, body: Buffer.from(body) };
-      const answer = await handler.handle(raw);
+    send,
+    async call(params, options) {
+      const answer = await send(params, options);
       return parseAnswer(answer.status, answer.headers, answer.body);
     },
   };
