@@ -12,6 +12,14 @@ export interface FaultCounts {
   commitThen500: number;
 }
 
+// xoroshiro128plus keeps only the low 32 bits of its seed, but a run seed may be any safe integer:
+// folding the high bits in keeps seeds 5 and 2**32 + 5 apart. Seeds that fit in 32 bits are
+// unchanged, so their fault sequences stay what they were.
+export function prngSeed(seed: number): number {
+  const high = Math.trunc(seed / 2 ** 32) | 0;
+  return (seed | 0) ^ Math.imul(high, 0x9e37_79b1);
+}
+
 export class FaultInjector {
   readonly counts: FaultCounts = { unavailable: 0, throttled: 0, commitThen500: 0 };
   private readonly rng;
@@ -20,7 +28,7 @@ export class FaultInjector {
     private readonly options: FaultOptions,
     private readonly bugs: BugSwitch,
   ) {
-    this.rng = xoroshiro128plus(options.seed);
+    this.rng = xoroshiro128plus(prngSeed(options.seed));
   }
 
   // A rate of 0 draws nothing, so enabling one fault does not reshuffle the others' choices.
