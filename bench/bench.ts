@@ -5,6 +5,7 @@ import { Session } from '../harness/exchange.ts';
 import { createDispatcher } from '../harness/send.ts';
 import { resolveTarget } from '../harness/target.ts';
 import { drive, presign } from './load.ts';
+import { emulatorCloseMs } from './emulatorClose.ts';
 import { startEmulatorProcess, startMoto } from '../selftest/processes.ts';
 
 // `npm run bench`: prints numbers; asserts nothing (speed goals are read, not tested).
@@ -78,3 +79,6 @@ async function harnessCost(url: string): Promise<void> {
   await session.close();
   await dispatcher.close();
 }
+
+// Teardown cost once bounded in test/emulator/server.integ.spec.ts: printed here, never asserted.
+if (process.argv[2] !== 'decode') line('emulator close, idle keep-alive open (worst of 5)', `${(await emulatorCloseMs()).toFixed(1)} ms`);

@@ -136,8 +136,6 @@ describe('emulator over HTTP', () => {
     const emulator = await emulatorForTest();
     const agent = agentForTest();
     await send(emulator.url, { body: DESCRIBE_REGIONS }, agent);
-    const started = Date.now();
     await emulator.close();
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 });
