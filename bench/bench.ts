@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { request } from 'undici';
+import { decode } from '../harness/decode.ts';
 import type { Call } from '../harness/encode.ts';
 import { Session } from '../harness/exchange.ts';
-import { createDispatcher } from '../harness/send.ts';
+import { createDispatcher, type RawExchange } from '../harness/send.ts';
 import { resolveTarget } from '../harness/target.ts';
 import { drive, presign } from './load.ts';
 import { emulatorCloseMs } from './emulatorClose.ts';
 import { startEmulatorProcess, startMoto } from '../selftest/processes.ts';
 
 // `npm run bench`: prints numbers; asserts nothing (speed goals are read, not tested).
+// `npm run bench -- decode` runs only the decode benchmark, which needs no server.
 const credentials = { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench-secret' };
 const env = { ...process.env, AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey };
 const CONNECTIONS = 8;
@@ -20,32 +23,65 @@ const fresh = (n: number) => Array.from({ length: n }, () => run(randomUUID()));
 const line = (label: string, value: string) => process.stdout.write(`${label.padEnd(58)} ${value}\n`);
 const rate = (perSecond: number) => `${perSecond.toFixed(0)} req/s`;
 
-const emulator = await startEmulatorProcess(env);
-try {
-  await drive(await presign(emulator.url, credentials, fresh(2000)), CONNECTIONS); // warm-up
-  const empty = await drive(await presign(emulator.url, credentials, fresh(20_000)), CONNECTIONS);
-  line(`emulator RunInstances, fresh tokens (${CONNECTIONS} connections)`, rate(empty.perSecond));
-  const replay = await drive(await presign(emulator.url, credentials, Array.from({ length: 20_000 }, () => run('bench-replay'))), CONNECTIONS);
-  line('emulator RunInstances, replays of one token', rate(replay.perSecond));
-  await drive(await presign(emulator.url, credentials, Array.from({ length: 2000 }, () => run(randomUUID(), 50))), CONNECTIONS);
-  const full = await drive(await presign(emulator.url, credentials, fresh(20_000)), CONNECTIONS);
-  line('emulator RunInstances, fresh tokens, with 100k+ instances', `${rate(full.perSecond)} (${((full.perSecond / empty.perSecond) * 100).toFixed(0)} % of empty; goal ≥ 80 %)`);
+decodeCost();
+if (process.argv[2] !== 'decode') await servers();
 
-  const moto = await startMoto();
-  if (!moto) line('moto_server', 'not on PATH: skipped');
-  else {
-    try {
-      await drive(await presign(moto.url, credentials, fresh(50)), CONNECTIONS);
-      const motoRate = await drive(await presign(moto.url, credentials, fresh(400)), CONNECTIONS);
-      line(`moto_server RunInstances, fresh tokens (${CONNECTIONS} connections)`, rate(motoRate.perSecond));
-      line('emulator / moto_server', `${(empty.perSecond / motoRate.perSecond).toFixed(0)}× (goal ≥ 100×)`);
-    } finally {
-      await moto.stop();
+/** Decoding is CPU only: measured on its own, per answer, best of 5 rounds. */
+function decodeCost(): void {
+  const fixture = (name: string) => readFileSync(new URL(`../test/harness/fixtures/${name}`, import.meta.url), 'utf8');
+  const answers = [
+    { action: 'RunInstances', body: fixture('run-instances.xml') },
+    { action: 'DescribeInstances', body: fixture('describe-instances.xml') },
+  ];
+  for (const { action, body } of answers) {
+    const label = `decode ${action}Response (${body.length} bytes)`;
+    const exchange: RawExchange = { kind: 'exchange', status: 200, headers: {}, body, truncated: false };
+    const kind = decode(exchange, action).kind;
+    // A fixture that no longer decodes as ok would time the wrong path.
+    if (kind !== 'ok') {
+      line(label, `decodes as ${kind}: not timed`);
+      continue;
     }
+    const time = (n: number) => {
+      const started = process.hrtime.bigint();
+      for (let i = 0; i < n; i += 1) decode(exchange, action);
+      return Number(process.hrtime.bigint() - started) / 1e3 / n;
+    };
+    time(5000); // warm-up
+    const perAnswer = Math.min(...Array.from({ length: 5 }, () => time(10_000)));
+    line(label, `${perAnswer.toFixed(1)} µs per answer`);
   }
-  await harnessCost(emulator.url);
-} finally {
-  await emulator.stop();
+}
+
+/** Requests per second of the emulator and moto_server, and the harness's own round-trip cost. */
+async function servers(): Promise<void> {
+  const emulator = await startEmulatorProcess(env);
+  try {
+    await drive(await presign(emulator.url, credentials, fresh(2000)), CONNECTIONS); // warm-up
+    const empty = await drive(await presign(emulator.url, credentials, fresh(20_000)), CONNECTIONS);
+    line(`emulator RunInstances, fresh tokens (${CONNECTIONS} connections)`, rate(empty.perSecond));
+    const replay = await drive(await presign(emulator.url, credentials, Array.from({ length: 20_000 }, () => run('bench-replay'))), CONNECTIONS);
+    line('emulator RunInstances, replays of one token', rate(replay.perSecond));
+    await drive(await presign(emulator.url, credentials, Array.from({ length: 2000 }, () => run(randomUUID(), 50))), CONNECTIONS);
+    const full = await drive(await presign(emulator.url, credentials, fresh(20_000)), CONNECTIONS);
+    line('emulator RunInstances, fresh tokens, with 100k+ instances', `${rate(full.perSecond)} (${((full.perSecond / empty.perSecond) * 100).toFixed(0)} % of empty; goal ≥ 80 %)`);
+
+    const moto = await startMoto();
+    if (!moto) line('moto_server', 'not on PATH: skipped');
+    else {
+      try {
+        await drive(await presign(moto.url, credentials, fresh(50)), CONNECTIONS);
+        const motoRate = await drive(await presign(moto.url, credentials, fresh(400)), CONNECTIONS);
+        line(`moto_server RunInstances, fresh tokens (${CONNECTIONS} connections)`, rate(motoRate.perSecond));
+        line('emulator / moto_server', `${(empty.perSecond / motoRate.perSecond).toFixed(0)}× (goal ≥ 100×)`);
+      } finally {
+        await moto.stop();
+      }
+    }
+    await harnessCost(emulator.url);
+  } finally {
+    await emulator.stop();
+  }
 }
 
 /** A full harness round trip (encode, sign, send, decode) against a bare undici request of the same call. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fc, test } from '@fast-check/vitest';
+import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { decode, field, items, text } from '../../harness/decode.ts';
 import type { RawExchange } from '../../harness/send.ts';
@@ -76,5 +77,111 @@ describe('decode: garbage is a value, never a throw', () => {
 
   test.prop([fc.string({ maxLength: 300 }), fc.integer({ min: 100, max: 599 })])('any body and status decode without throwing', (body, status) => {
     expect(['ok', 'ec2-error', 'malformed']).toContain(decode(exchange(status, body)).kind);
+  });
+});
+
+// Per body: what fast-xml-parser 5.12.1's XMLParser does on its own (decode's options give the same
+// column), and what decode makes of it as an answer to RunInstances with HTTP 200. The parser never
+// compares a closing tag with its opening tag and stops quietly at the end of input, so most broken
+// bodies parse: decode runs XMLValidator first.
+const R = 'RunInstancesResponse';
+const brokenOrOdd: ReadonlyArray<readonly [string, string, 'parses' | 'throws', 'ok' | 'malformed', RegExp]> = [
+  ['an unclosed root', `<${R}><requestId>r</requestId>`, 'parses', 'malformed', /^not well-formed XML: Unclosed tag 'RunInstancesResponse'\./],
+  ['a body cut inside a value (parsed as an empty id)', `<${R}><reservationId>r-1`, 'parses', 'malformed', /^not well-formed XML: Unclosed tags 'RunInstancesResponse', 'reservationId'\.$/],
+  ['an unclosed inner element', `<${R}><a><b>x</b></${R}>`, 'parses', 'malformed', /Expected closing tag 'a' .* instead of closing tag 'RunInstancesResponse'/],
+  ['mismatched closing tags <a><b></a>', '<a><b></a>', 'parses', 'malformed', /Expected closing tag 'b' .* instead of closing tag 'a'/],
+  ['a closing tag of another case', `<${R}><requestId>r</requestID></${R}>`, 'parses', 'malformed', /Expected closing tag 'requestId'/],
+  ['crossed closing tags', `<${R}><a><b>x</a></b></${R}>`, 'parses', 'malformed', /Expected closing tag 'b'/],
+  ['a closing tag never opened, after the root', `<${R}><a>x</a></${R}></x>`, 'parses', 'malformed', /Closing tag 'x' has not been opened/],
+  ['text after the root', `<${R}><a>x</a></${R}>junk`, 'parses', 'malformed', /Extra text at the end/],
+  ['two roots', `<${R}><a>x</a></${R}><${R}><a>y</a></${R}>`, 'parses', 'malformed', /Multiple possible root nodes/],
+  ['two roots, the second self-closed (the validator misses it)', `<${R}><a>x</a></${R}><${R}/>`, 'parses', 'malformed', /^XML without a single root element$/],
+  ['two roots of different names, the second self-closed', `<${R}><a>x</a></${R}><Other/>`, 'parses', 'malformed', /^XML without a single root element$/],
+  ['a body cut in a tag name', `<${R}><requestId>r</requestId><reserv`, 'throws', 'malformed', /Unclosed tags 'RunInstancesResponse', 'reserv'/],
+  ['a body cut in the closing tag name of the root', `<${R}><a>x</a></RunInstancesRes`, 'throws', 'malformed', /Closing tag 'RunInstancesRes' doesn't have proper closing/],
+  ['a body cut in an attribute value', `<${R} xmlns="http://ec2.amaz`, 'throws', 'malformed', /Attributes for 'RunInstancesResponse' have open quote/],
+  ['a body cut inside CDATA', `<${R}><a><![CDATA[abc`, 'throws', 'malformed', /Unclosed tags 'RunInstancesResponse', 'a'/],
+  ['a body cut inside a comment', `<${R}><a>x</a><!-- abc`, 'throws', 'malformed', /Unclosed tag 'RunInstancesResponse'/],
+  ['a self-closed root cut before its ">" (the validator misses it)', `<${R}/`, 'throws', 'malformed', /^not well-formed XML: readTagExp returned undefined/],
+  ['an XML declaration only', '<?xml version="1.0" encoding="UTF-8"?>', 'parses', 'malformed', /^not well-formed XML: Start tag expected\.$/],
+  ['a body cut inside the XML declaration', '<?xml version="1.0" enc', 'throws', 'malformed', /Start tag expected/],
+  ['an empty element written <x/>', `<${R}><requestId>r</requestId><groupSet/></${R}>`, 'parses', 'ok', /^$/],
+  ['a self-closed root', `<${R}/>`, 'parses', 'ok', /^$/],
+  ['complete CDATA and a comment', `<${R}><!-- c --><a><![CDATA[x<y]]></a></${R}>`, 'parses', 'ok', /^$/],
+  ['whitespace and a comment after the root', `<${R}><a>x</a></${R}>\n<!-- c -->\n`, 'parses', 'ok', /^$/],
+  ['a namespace prefix on the root', `<ec2:${R} xmlns:ec2="u"><ec2:a>x</ec2:a></ec2:${R}>`, 'parses', 'ok', /^$/],
+];
+
+describe('decode: only complete answers count', () => {
+  const plainParser = new XMLParser();
+
+  it.each(brokenOrOdd)('%s', (_name, body, parserAlone, kind, reason) => {
+    let parserThrows = false;
+    try {
+      plainParser.parse(body);
+    } catch {
+      parserThrows = true;
+    }
+    expect(parserThrows ? 'throws' : 'parses', 'fast-xml-parser on its own').toBe(parserAlone);
+    const outcome = decode(exchange(200, body), 'RunInstances');
+    expect(outcome.kind).toBe(kind);
+    if (outcome.kind === 'malformed') {
+      expect(outcome.reason).toMatch(reason);
+      expect(outcome.reason).not.toContain('\n');
+    }
+  });
+
+  it('keeps the content of an empty element and of a self-closed root', () => {
+    const emptyList = decode(exchange(200, `<${R}><groupSet/></${R}>`), 'RunInstances');
+    expect(emptyList).toMatchObject({ kind: 'ok', root: R, body: { groupSet: '' } });
+    expect(decode(exchange(200, `<${R}/>`), 'RunInstances')).toMatchObject({ kind: 'ok', root: R, body: '' });
+  });
+
+  it.each([
+    ['run-instances.xml', 200],
+    ['describe-instances.xml', 200],
+    ['idempotent-parameter-mismatch.xml', 400],
+    ['query-error-response.xml', 400],
+  ] as const)('%s cut anywhere short of its end is malformed', (name, status) => {
+    const whole = fixture(name);
+    const accepted: number[] = [];
+    for (let length = 1; length < whole.trimEnd().length; length += 1) {
+      if (decode(exchange(status, whole.slice(0, length))).kind !== 'malformed') accepted.push(length);
+    }
+    expect(accepted).toEqual([]);
+    expect(decode(exchange(status, whole)).kind).not.toBe('malformed');
+  });
+});
+
+describe('decode: the answer of the action that was called', () => {
+  it('takes a success only under <ActionResponse>', () => {
+    expect(decode(exchange(200, fixture('run-instances.xml')), 'RunInstances')).toMatchObject({ kind: 'ok', root: R });
+    expect(decode(exchange(200, fixture('describe-instances.xml')), 'DescribeInstances')).toMatchObject({ kind: 'ok', root: 'DescribeInstancesResponse' });
+    expect(decode(exchange(200, fixture('describe-instances.xml')), 'RunInstances')).toMatchObject({
+      kind: 'malformed',
+      reason: 'unexpected root <DescribeInstancesResponse> with HTTP 200 (expected <RunInstancesResponse>)',
+    });
+  });
+
+  it('without an action, takes any …Response root, as before', () => {
+    expect(decode(exchange(200, fixture('describe-instances.xml')))).toMatchObject({ kind: 'ok', root: 'DescribeInstancesResponse' });
+    expect(decode(exchange(200, '<TerminateInstancesResponse><requestId>t</requestId></TerminateInstancesResponse>'))).toMatchObject({ kind: 'ok', requestId: 't' });
+  });
+
+  it('a 2xx without the action\'s root is malformed: HTML, a bare <Response>, no Response at all', () => {
+    for (const body of ['<html><body>ok</body></html>', '<Response><requestId>r</requestId></Response>', '<RunInstances><requestId>r</requestId></RunInstances>']) {
+      expect(decode(exchange(200, body), 'RunInstances')).toMatchObject({ kind: 'malformed', reason: expect.stringMatching(/^unexpected root </) });
+    }
+  });
+
+  it.each([
+    ['the EC2 envelope', 'idempotent-parameter-mismatch.xml', 'IdempotentParameterMismatch', 'ec2'],
+    ['the awsQuery envelope', 'query-error-response.xml', 'InvalidAction', 'query'],
+  ] as const)('%s is an error whatever the action, with 4xx, 5xx and (as today) 2xx', (_name, file, code, envelope) => {
+    for (const action of ['RunInstances', 'DescribeInstances', undefined]) {
+      for (const status of [400, 503, 200]) {
+        expect(decode(exchange(status, fixture(file)), action)).toMatchObject({ kind: 'ec2-error', status, code, envelope });
+      }
+    }
   });
 });
