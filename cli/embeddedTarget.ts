@@ -15,6 +15,8 @@ export interface EmbeddedOptions {
   readonly bug?: BugName;
   /** A legitimate variant to switch on (self-tests). @defaultValue none */
   readonly variant?: LegitVariantName;
+  /** Seeds the emulator's fault choices, so that a run's seed replays its faults too. @defaultValue random */
+  readonly seed?: number;
 }
 
 export interface EmbeddedTarget {
@@ -40,6 +42,7 @@ export async function startEmbeddedTarget(options: EmbeddedOptions): Promise<Emb
     terminatedReplay: options.profile === 'aws-current' ? 'error' : 'replay',
     bug: options.bug,
     variant: options.variant,
+    ...(options.seed === undefined ? {} : { faults: { seed: options.seed } }),
   });
   const target: TargetConfig = {
     name: 'embedded reference emulator',

@@ -21,5 +21,12 @@ export async function loadExpectations(path: string): Promise<Expectations> {
   }
   const unknown = parsed.deviations.filter((d) => !isRuleId(d.rule)).map((d) => d.rule);
   if (unknown.length > 0) throw new HarnessError('EC2IDEM_TARGET_INVALID', `expectations file ${path}: unknown rule id(s) ${unknown.join(', ')}`);
+  parsed.deviations.forEach((deviation, index) => {
+    try {
+      new RegExp(deviation.message);
+    } catch (cause) {
+      throw new HarnessError('EC2IDEM_TARGET_INVALID', `expectations file ${path}: /deviations/${index}/message is not a regular expression (${(cause as Error).message}); escape special characters such as ( [ . *`, { cause });
+    }
+  });
   return parsed;
 }

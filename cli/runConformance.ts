@@ -4,9 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
 import { defaultChainCredentials } from '../harness/credentials.ts';
 import { scrub } from '../harness/redact.ts';
-import type { TargetConfig, TokenActionName } from '../harness/target.ts';
+import { preflight } from '../harness/preflight.ts';
+import { resolveTarget, type TargetConfig, type TokenActionName } from '../harness/target.ts';
 import { buildRunReport } from '../reports/build.ts';
-import { ResultCollector, type RuleHeader } from '../reports/collect.ts';
+import { ResultCollector, type CollectedRun, type RuleHeader } from '../reports/collect.ts';
 import { appendVerdictLine, writeReports, type ReportPaths } from '../reports/emit.ts';
 import type { RunReport } from '../reports/model.ts';
 import { ProgressReporter } from '../reports/progress.ts';
@@ -16,7 +17,7 @@ import { CATALOG } from '../specs/catalog.ts';
 import type { RuleId } from '../specs/ruleIds.ts';
 import { DEFAULT_RUNS } from '../specs/runRule.ts';
 import { newRunId, SETTINGS_ENV, type RunSettings } from '../specs/settings.ts';
-import { EMBEDDED_ENDPOINT_ENV } from './embeddedTarget.ts';
+import { startEmbeddedTarget, type EmbeddedOptions } from './embeddedTarget.ts';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TOOL = { name: 'ec2-idempotency-conformance', version: '0.1.0' };
@@ -47,7 +48,7 @@ export interface ConformanceRequest {
 export interface ConformanceOutcome {
   readonly report: RunReport;
   readonly paths: ReportPaths;
-  /** 0 conformant, 1 not conformant, 2 nothing ran (the notices say why). */
+  /** 0 conformant, 1 not conformant or inconclusive, 2 nothing could be tested or the run stopped early (`report.run.stopped`). */
   readonly exitCode: 0 | 1 | 2;
 }
 
@@ -56,12 +57,41 @@ const ruleHeader = (id: RuleId): RuleHeader | undefined => {
   return rule && { title: rule.description, strength: rule.strength, source: rule.source };
 };
 
-/** Runs the specs through vitest's Node API (globalSetup starts the embedded emulator in this process). */
+/**
+ * Runs the suite: starts the embedded emulator when there is no target, runs the preflight (an
+ * endpoint that does not speak EC2 ends the run here, exit 2), then the specs through vitest's Node
+ * API, and writes the reports.
+ */
 export async function runConformance(request: ConformanceRequest): Promise<ConformanceOutcome> {
   const started = new Date();
+  const runId = newRunId();
+  const embedded = request.target ? undefined : await startEmbeddedTarget({ profile: request.profile ?? 'seed', seed: request.seed, ...request.emulator } as EmbeddedOptions);
+  try {
+    const config = request.target ?? embedded!.target;
+    const target = resolveTarget({ ...config, profile: request.profile ?? config.profile });
+    const actions = target.actions.filter((action) => !request.actions || request.actions.includes(action));
+    const checked = await preflight(target, { runId, seed: request.seed, actions });
+    const collected = checked.problem === undefined ? await runSpecs(request, { config, runId, embedded: embedded !== undefined }) : undefined;
+    return await report(request, {
+      started,
+      runId,
+      target: describeTarget(config, embedded !== undefined),
+      collected: collected ?? { results: [], resourcesLeftBehind: 0, notices: [] },
+      stopped: checked.problem ?? collected?.stopped,
+      secrets: await secretsOf(request.target),
+    });
+  } finally {
+    await embedded?.emulator.close();
+  }
+}
+
+/** The rules, through vitest's Node API (the worker reads its settings from the environment). */
+async function runSpecs(request: ConformanceRequest, run: { config: TargetConfig; runId: string; embedded: boolean }): Promise<CollectedRun> {
   const settings: RunSettings = {
-    target: request.target,
-    runId: newRunId(),
+    target: run.config,
+    embedded: run.embedded,
+    preflighted: true,
+    runId: run.runId,
     seed: request.seed,
     runs: request.runs,
     only: request.only,
@@ -69,7 +99,6 @@ export async function runConformance(request: ConformanceRequest): Promise<Confo
     path: request.path,
     replayBase: request.replayBase,
     profile: request.profile,
-    emulator: request.emulator,
     ledgerPath: join(request.reportDir, 'ledger.jsonl'),
     targetFile: request.targetFile && resolve(request.targetFile),
   };
@@ -88,7 +117,21 @@ export async function runConformance(request: ConformanceRequest): Promise<Confo
   } finally {
     delete process.env[SETTINGS_ENV];
   }
-  const collected = await collector.done;
+  return collector.done;
+}
+
+interface Gathered {
+  readonly started: Date;
+  readonly runId: string;
+  readonly target: RunReport['target'];
+  readonly collected: Pick<CollectedRun, 'results' | 'resourcesLeftBehind' | 'notices'>;
+  readonly stopped: string | undefined;
+  readonly secrets: readonly string[];
+}
+
+/** Builds, checks, scrubs and writes the reports; the exit code follows the verdict. */
+async function report(request: ConformanceRequest, gathered: Gathered): Promise<ConformanceOutcome> {
+  const { collected, started } = gathered;
   const expected = request.expectations
     ? applyExpectations(collected.results, request.expectations, started.toISOString().slice(0, 10))
     : { results: [...collected.results], notices: [], stale: false };
@@ -98,24 +141,30 @@ export async function runConformance(request: ConformanceRequest): Promise<Confo
     resourcesLeftBehind: collected.resourcesLeftBehind,
     notices: [...collected.notices, ...expected.notices],
     run: {
-      id: settings.runId,
+      id: gathered.runId,
       startedAt: started.toISOString(),
       durationMs: Date.now() - started.getTime(),
       profile: request.profile ?? request.target?.profile ?? 'seed',
       seed: request.seed,
       runsPerRule: request.runs ?? DEFAULT_RUNS,
       command: request.replayBase,
+      ...(gathered.stopped === undefined ? {} : { stopped: gathered.stopped }),
     },
-    target: describeTarget(request.target),
+    target: gathered.target,
   });
   // Verdicts crossed a worker boundary as JSON: check the shape, and scrub secrets once more.
   const problems = checkRunReport(report);
   if (problems.length > 0) throw new Error(`internal error: the report does not match its schema: ${problems.join('; ')}`);
-  const safe = JSON.parse(scrub(JSON.stringify(report), await secretsOf(request.target))) as RunReport;
+  const safe = JSON.parse(scrub(JSON.stringify(report), gathered.secrets)) as RunReport;
   const paths = await writeReports(safe, request.reportDir);
-  const failing = safe.conformance === 'not-conformant' || (request.strict === true && expected.stale);
-  const exitCode = safe.rules.length === 0 ? 2 : failing ? 1 : 0;
-  return { report: safe, paths, exitCode };
+  return { report: safe, paths, exitCode: exitCodeOf(safe, request.strict === true && expected.stale) };
+}
+
+/** 0 conformant; 1 not conformant or inconclusive (or stale expectations under --strict); 2 the run could not test. */
+export function exitCodeOf(report: RunReport, staleAndStrict: boolean): 0 | 1 | 2 {
+  if (report.run.stopped !== undefined || report.conformance === 'untested') return 2;
+  if (report.conformance === 'not-conformant' || report.conformance === 'inconclusive' || staleAndStrict) return 1;
+  return 0;
 }
 
 async function secretsOf(target: TargetConfig | undefined): Promise<string[]> {
@@ -125,12 +174,8 @@ async function secretsOf(target: TargetConfig | undefined): Promise<string[]> {
   return credentials.flatMap((c) => (c ? [c.accessKeyId, c.secretAccessKey, ...(c.sessionToken ? [c.sessionToken] : [])] : []));
 }
 
-function describeTarget(target: TargetConfig | undefined): RunReport['target'] {
-  if (!target) {
-    const endpoint = process.env[EMBEDDED_ENDPOINT_ENV];
-    return { name: 'embedded reference emulator', endpoints: endpoint ? [endpoint] : [], regions: ['us-east-1', 'us-west-2'], embedded: true };
-  }
-  const regions = target.regions.map((r) => (typeof r === 'string' ? { name: r } : r));
-  const endpoints = [...new Set([target.endpoint, ...regions.flatMap((r) => ('endpoint' in r && r.endpoint ? [r.endpoint] : []))])];
-  return { name: target.name ?? new URL(target.endpoint).host, endpoints, regions: regions.map((r) => r.name), embedded: false };
+function describeTarget(config: TargetConfig, embedded: boolean): RunReport['target'] {
+  const regions = config.regions.map((r) => (typeof r === 'string' ? { name: r } : r));
+  const endpoints = [...new Set([config.endpoint, ...regions.flatMap((r) => ('endpoint' in r && r.endpoint ? [r.endpoint] : []))])];
+  return { name: config.name ?? new URL(config.endpoint).host, endpoints, regions: regions.map((r) => r.name), embedded };
 }

@@ -26,7 +26,13 @@ export interface CaseBookInit {
  */
 export class CaseBook {
   resourcesCreated = 0;
+  /** When the case's latest create was answered (ok or not): late extras may still show up after it. */
+  lastWriteAt: number | undefined;
   private readonly created = new Map<string, { placement: Placement; ids: Set<string> }>();
+  /** When a create's answer first named each resource of the case. */
+  private readonly namedAt = new Map<string, number>();
+  /** Resources a read-back listed or a delete already handled: for them a NotFound means gone, not "not visible yet". */
+  private readonly seen = new Set<string>();
   /** Tokens that already created in this case: their replays spend no launch budget. */
   private readonly spentTokens = new Set<string>();
 
@@ -49,9 +55,22 @@ export class CaseBook {
   /** A create's answer: journal it, remember what it made, give back unused launch budget. */
   settle(placement: Placement, ids: readonly string[], result: string, reserved: number, intent: number | undefined): void {
     if (intent !== undefined) this.init.ledger?.outcome({ run: this.init.runId, id: intent, result, ids });
+    const now = Date.now();
+    this.lastWriteAt = now;
+    for (const id of ids) if (!this.namedAt.has(id)) this.namedAt.set(id, now);
     const fresh = this.remember(placement, ids);
     this.resourcesCreated += fresh;
     this.init.budget?.released(Math.max(0, reserved - fresh));
+  }
+
+  /** Notes that a read-back listed these resources. */
+  sawListed(ids: readonly string[]): void {
+    for (const id of ids) this.seen.add(id);
+  }
+
+  /** True when neither a read-back nor a delete of this case has met `id` yet (it may just not be visible). */
+  neverSeen(id: string): boolean {
+    return !this.seen.has(id);
   }
 
   /** Resources a read-back showed (duplicates the endpoint made): deleted with the case, too. */
@@ -67,17 +86,34 @@ export class CaseBook {
     return fresh;
   }
 
+  /** When a create's answer first named `id`, if one did in this case. */
+  namedTime(id: string): number | undefined {
+    return this.namedAt.get(id);
+  }
+
+  /** Resources deleted: journaled, their budget given back, and no longer the case's to delete. */
   deleted(placement: Placement, ids: readonly string[]): void {
     this.init.ledger?.deleted({ run: this.init.runId, action: this.init.action.name, ...this.names(placement), ids });
     this.init.budget?.released(ids.length);
+    const entry = this.created.get(this.where(placement));
+    for (const id of ids) {
+      entry?.ids.delete(id);
+      this.seen.add(id);
+    }
   }
 
-  /** What the case created, per placement, and a fresh book for the next case. */
-  close(): { placement: Placement; ids: string[] }[] {
-    const open = [...this.created.values()].map(({ placement, ids }) => ({ placement, ids: [...ids] }));
+  /** What the case created and has not deleted yet, per placement. */
+  open(): { placement: Placement; ids: string[] }[] {
+    return [...this.created.values()].map(({ placement, ids }) => ({ placement, ids: [...ids] }));
+  }
+
+  /** A fresh book for the next case. */
+  reset(): void {
     this.created.clear();
     this.spentTokens.clear();
-    return open;
+    this.namedAt.clear();
+    this.seen.clear();
+    this.lastWriteAt = undefined;
   }
 
   private names(placement: Placement): { region: string; identity: Identity } {

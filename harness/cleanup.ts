@@ -9,6 +9,7 @@ import { RuleHarness } from './ruleHarness.ts';
 import type { ResolvedTarget, TokenActionName } from './target.ts';
 import { TOKEN_ACTIONS } from './target.ts';
 import { TokenMinter } from './tokens.ts';
+import { LOOPBACK_POLICY, SDK_STANDARD_POLICY } from './retry.constants.ts';
 
 /** What cleanup did for one action in one placement. */
 export interface Removal {
@@ -53,14 +54,16 @@ function leftovers(entries: readonly LedgerEntry[], run: string): Map<string, Le
  * and — for creates whose answer never arrived — the client-token filter. Safe to run twice.
  * Without ledger entries it is the end-of-run sweep: the run tag alone.
  */
-export async function cleanRun(target: ResolvedTarget, run: string, entries: readonly LedgerEntry[] = [], scope?: SweepScope): Promise<Removal[]> {
-  const session = new Session(target);
+export async function cleanRun(target: ResolvedTarget, run: string, entries: readonly LedgerEntry[] = [], scope?: SweepScope, quick = false): Promise<Removal[]> {
+  // Quick: for an endpoint that stopped answering EC2, two short attempts per call instead of a patient client's.
+  const session = new Session(quick ? { ...target, timeoutMs: Math.min(target.timeoutMs, 2000) } : target);
+  const retry = quick ? { policy: { ...(target.isLoopback ? LOOPBACK_POLICY : SDK_STANDARD_POLICY), maxAttempts: 2, maxStateWaitMs: 0 } } : undefined;
   const removals: Removal[] = [];
   const groups = leftovers(entries, run);
   const { tag, value, actions } = scope ?? { tag: RUN_TAG, value: run, actions: actionsOf(entries, run, target) };
   try {
     for (const action of actions) {
-      const h = new RuleHarness({ target, adapter: ACTION_ADAPTERS[action], session, minter: new TokenMinter(), runId: run, testId: `${run}.cleanup` });
+      const h = new RuleHarness({ target, adapter: ACTION_ADAPTERS[action], session, minter: new TokenMinter(), runId: run, testId: `${run}.cleanup`, retry });
       for (const region of target.regions) {
         for (const identity of identitiesFor(target)) {
           const found = groups.get(`${action}|${region.name}|${identity}`);
@@ -95,14 +98,23 @@ export interface SweepResult {
   readonly problems: readonly string[];
 }
 
+export interface SweepOptions {
+  /** The endpoint stopped answering EC2: one quick pass, no second look. @defaultValue false */
+  readonly quick?: boolean;
+  /** How late the endpoint lists new resources (the run's learned lag): waited before the second look. @defaultValue 0 */
+  readonly settleMs?: number;
+}
+
 /**
  * The end-of-run sweep: clean by the run tag (or, for a part of a run, by each of its tests'
- * tags), then look again and count what is still alive.
+ * tags), then look again — after the endpoint's listing lag — and count what is still alive.
  */
-export async function sweepRun(target: ResolvedTarget, run: string, scopes?: readonly SweepScope[]): Promise<SweepResult> {
-  const clean = async () => (scopes ? (await Promise.all(scopes.map((scope) => cleanRun(target, run, [], scope)))).flat() : cleanRun(target, run));
+export async function sweepRun(target: ResolvedTarget, run: string, scopes?: readonly SweepScope[], options: SweepOptions = {}): Promise<SweepResult> {
+  const quick = options.quick ?? false;
+  const clean = async () => (scopes ? (await Promise.all(scopes.map((scope) => cleanRun(target, run, [], scope, quick)))).flat() : cleanRun(target, run, [], undefined, quick));
   const first = await clean();
-  const again = await clean();
+  if ((options.settleMs ?? 0) > 0) await new Promise((resolve) => setTimeout(resolve, options.settleMs));
+  const again = quick ? [] : await clean();
   const problems = [...first, ...again].flatMap((r) => (r.problem ? [`${r.action} in ${r.region} as ${r.identity}: ${r.problem}`] : []));
   const leftBehind = again.reduce((sum, r) => sum + r.removed.length, 0);
   if (leftBehind > 0) problems.push(`${leftBehind} resource(s) still alive after a first delete`);

@@ -10,7 +10,8 @@ export type HarnessErrorCode =
   | 'EC2IDEM_UNREACHABLE'
   | 'EC2IDEM_BUDGET'
   | 'EC2IDEM_ENCODE'
-  | 'EC2IDEM_LEDGER';
+  | 'EC2IDEM_LEDGER'
+  | 'EC2IDEM_PREFLIGHT';
 
 export class HarnessError extends Error {
   override readonly name = 'HarnessError';
@@ -38,3 +39,11 @@ export class NotApplicableError extends Error {
 
 /** Codes by which an endpoint says it does not implement an action at all. */
 export const UNSUPPORTED_ACTION_CODES: ReadonlySet<string> = new Set(['InvalidAction', 'UnsupportedOperation', 'NotImplemented']);
+
+/**
+ * Thrown into every rule once the run's breaker tripped (the endpoint stopped answering EC2): the
+ * runner reports what did not finish `skipped` with the cause, and the run ends with exit 2.
+ */
+export class RunAborted extends Error {
+  override readonly name = 'RunAborted';
+}

@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import type { Breaker } from './breaker.ts';
 import type { Budget } from './budget.ts';
 import type { CredentialSource } from './credentials.ts';
 import { decode } from './decode.ts';
@@ -32,6 +33,8 @@ export interface SessionOptions {
   readonly interceptors?: readonly Dispatcher.DispatcherComposeInterceptor[];
   /** @defaultValue 8 */
   readonly connections?: number;
+  /** The run's breaker: every answer is shown to it, and once it trips every request throws. @defaultValue none */
+  readonly breaker?: Breaker;
 }
 
 /**
@@ -45,18 +48,23 @@ export class Session {
   private readonly dispatcher: Dispatcher;
   requestsSent = 0;
   private readonly budget: Budget | undefined;
+  private readonly breaker: Breaker | undefined;
+  private readonly unregister: (() => void) | undefined;
 
   constructor(
     readonly target: ResolvedTarget,
     options: SessionOptions = {},
   ) {
     this.budget = options.budget;
+    this.breaker = options.breaker;
     this.dispatcher = createDispatcher({
       connections: options.connections,
       // Outermost first: extra interceptors, then faults, then the recorder next to the network,
       // so the transcript shows what the endpoint really answered under every fault.
       interceptors: [...(options.interceptors ?? []), faultInterceptor(this.faults, this.sink), recordInterceptor(this.sink)],
     });
+    // A tripped breaker ends this session's requests in flight (a hung endpoint must not hold the run).
+    this.unregister = this.breaker?.whenTripped(() => void this.dispatcher.destroy().catch(() => {}));
   }
 
   /** Starts a fresh transcript; later attempts are recorded there. */
@@ -66,7 +74,7 @@ export class Session {
   }
 
   async exchange(call: Call, options: ExchangeOptions = {}): Promise<Outcome> {
-    return this.sendPrepared(await this.prepare(call, options));
+    return this.sendPrepared(await this.prepare(call, options), call.action);
   }
 
   /** Encodes and signs without sending, so that several attempts can be released at once. */
@@ -83,11 +91,19 @@ export class Session {
     });
   }
 
-  async sendPrepared(signed: SignedRequest): Promise<Outcome> {
+  /**
+   * Sends one signed attempt of `action` (its answer must be that action's, or an EC2 error).
+   * Throws only RunAborted (the breaker tripped) and BudgetExhausted.
+   */
+  async sendPrepared(signed: SignedRequest, action: string): Promise<Outcome> {
+    this.breaker?.check();
     await this.budget?.beforeRequest();
     this.requestsSent += 1;
+    const injectedBefore = this.faults.injected;
     const raw = await send(signed, { dispatcher: this.dispatcher, timeoutMs: this.target.timeoutMs });
-    const outcome = raw.kind === 'exchange' ? decode(raw) : raw;
+    const outcome = raw.kind === 'exchange' ? decode(raw, action) : raw;
+    this.breaker?.record(outcome, this.faults.injected > injectedBefore);
+    this.breaker?.check();
     this.budget?.afterResponse(outcome);
     return outcome;
   }
@@ -99,6 +115,8 @@ export class Session {
   }
 
   async close(): Promise<void> {
+    this.unregister?.();
+    if (this.breaker?.cause !== undefined) return void (await this.dispatcher.destroy().catch(() => {}));
     await this.dispatcher.close();
   }
 }

@@ -4,6 +4,7 @@ import { defaultChainCredentials, staticCredentials, type CredentialSource } fro
 import { HarnessError } from './errors.ts';
 import { explainSchemaErrors } from './schemaErrors.ts';
 import type { Credentials } from './sign.ts';
+import { defaultConsistencyWindowMs } from './visibility.ts';
 import schema from './target.schema.json' with { type: 'json' };
 
 export type ProfileName = 'seed' | 'aws-current' | 'strict';
@@ -50,6 +51,11 @@ export interface TargetConfig {
    */
   readonly minTokenLength?: number;
   readonly budget?: BudgetConfig;
+  /**
+   * How long a read-back waits for what a create made to be listed (EC2 is eventually consistent).
+   * @defaultValue 5000 on this machine, 60000 elsewhere
+   */
+  readonly consistencyWindowMs?: number;
   /** Expected deviations file. @defaultValue none */
   readonly expectations?: string;
 }
@@ -72,6 +78,7 @@ export interface ResolvedTarget {
   readonly timeoutMs: number;
   readonly minTokenLength: number;
   readonly budget: BudgetConfig | undefined;
+  readonly consistencyWindowMs: number;
   readonly expectations: string | undefined;
   /** True when every endpoint is on this machine (127.0.0.0/8, ::1, localhost). */
   readonly isLoopback: boolean;
@@ -110,6 +117,7 @@ export function resolveTarget(config: TargetConfig): ResolvedTarget {
   const [first, ...rest] = config.regions.map((region) => resolveRegion(config, region));
   if (first === undefined) throw new HarnessError('EC2IDEM_TARGET_INVALID', 'target: "regions" must name at least one region');
   const regions: [ResolvedRegion, ...ResolvedRegion[]] = [first, ...rest];
+  const isLoopback = regions.every((region) => isLoopbackHost(region.endpoint.hostname));
   return {
     name: config.name ?? first.endpoint.host,
     regions,
@@ -121,8 +129,9 @@ export function resolveTarget(config: TargetConfig): ResolvedTarget {
     timeoutMs: config.timeoutMs ?? 10_000,
     minTokenLength: config.minTokenLength ?? 1,
     budget: config.budget,
+    consistencyWindowMs: config.consistencyWindowMs ?? defaultConsistencyWindowMs(isLoopback),
     expectations: config.expectations,
-    isLoopback: regions.every((region) => isLoopbackHost(region.endpoint.hostname)),
+    isLoopback,
   };
 }
 

@@ -1,5 +1,6 @@
 import { RULE_IDS } from '../specs/ruleIds.ts';
 import { REPORT_SCHEMA_VERSION, type Conformance, type RuleResult, type RunReport } from './model.ts';
+import { ran, standing } from './standing.ts';
 
 /** Everything a report is made of; the CLI gathers it from the collector, the target and the ledger. */
 export interface BuildRunReportInput {
@@ -29,13 +30,17 @@ export function buildRunReport(input: BuildRunReportInput): RunReport {
 }
 
 /**
- * A documented deviation keeps a run conformant (DESIGN.md, exit code 0); an undocumented
- * failure or a leaked resource does not.
+ * Conformant means shown to be conformant: every MUST rule that applies passed with evidence, or
+ * failed only as a documented deviation (DESIGN.md, exit 0). A rule shown broken, or a leaked
+ * resource, is not conformant; a run that could show neither is inconclusive; a run where no
+ * rule could run at all is untested.
  */
 export function conformanceOf(rules: readonly RuleResult[], resourcesLeftBehind: number): Conformance {
-  const failures = rules.filter((r) => r.status === 'failed');
-  if (resourcesLeftBehind > 0 || failures.some((r) => r.deviation === undefined)) return 'not-conformant';
-  return failures.length > 0 ? 'conformant-with-deviations' : 'conformant';
+  const standings = rules.map(standing);
+  if (resourcesLeftBehind > 0 || standings.includes('violation')) return 'not-conformant';
+  if (!rules.some(ran)) return 'untested';
+  if (standings.includes('unproven') || !standings.includes('passed')) return 'inconclusive';
+  return standings.includes('excused') ? 'conformant-with-deviations' : 'conformant';
 }
 
 function totalsOf(rules: readonly RuleResult[], resourcesLeftBehind: number): RunReport['totals'] {
@@ -44,9 +49,11 @@ function totalsOf(rules: readonly RuleResult[], resourcesLeftBehind: number): Ru
   return {
     passed: count('passed'),
     failed: count('failed'),
+    inconclusive: count('inconclusive'),
+    errors: count('error'),
     notApplicable: count('not-applicable'),
     skipped: count('skipped'),
-    deviations: rules.filter((r) => r.status === 'failed' && r.deviation !== undefined).length,
+    deviations: rules.filter((r) => standing(r) === 'excused').length,
     requests: sum((r) => r.requests),
     resourcesCreated: sum((r) => r.resourcesCreated),
     resourcesLeftBehind,

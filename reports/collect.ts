@@ -10,6 +10,8 @@ declare module 'vitest' {
     result?: RuleResult;
     /** Set on the test module after its final cleanup. */
     cleanup?: { resourcesLeftBehind: number };
+    /** Set on the test module when the run's breaker stopped it: why. */
+    stopped?: string;
   }
 }
 
@@ -38,6 +40,8 @@ export interface CollectedRun {
   readonly resourcesLeftBehind: number;
   readonly notices: readonly string[];
   readonly reason: TestRunEndReason;
+  /** Why the run stopped before every rule finished, if a module says it did. */
+  readonly stopped?: string;
 }
 
 /** A test's result, or the synthesized one with the warning that explains why it had to be. */
@@ -85,7 +89,9 @@ export class ResultCollector implements Reporter {
     reason: TestRunEndReason,
   ): Promise<void> {
     let resourcesLeftBehind = 0;
+    let stopped: string | undefined;
     for (const testModule of testModules) {
+      stopped ??= testModule.meta().stopped;
       try {
         resourcesLeftBehind += await this.#readModule(testModule);
       } catch (error) {
@@ -94,7 +100,7 @@ export class ResultCollector implements Reporter {
       }
     }
     for (const error of unhandledErrors) this.#notice(`unhandled error during the run: ${firstLine(error.message)}`);
-    this.#resolve({ results: this.results, resourcesLeftBehind, notices: [...this.#notices], reason });
+    this.#resolve({ results: this.results, resourcesLeftBehind, notices: [...this.#notices], reason, ...(stopped === undefined ? {} : { stopped }) });
   }
 
   /** Reads the tests that never reported (interrupted, failed in a hook) and returns the module's leak count. */
@@ -141,13 +147,13 @@ export class ResultCollector implements Reporter {
 /**
  * Reads the RuleResult a test attached. Without one (the test crashed, was interrupted, or the
  * worker forgot), it synthesizes a result from the test name `RULE-ID ACTION` so the run can
- * never look better than it was; a crash counts as a failure.
+ * never look better than it was; a crash is an `error`, which keeps the run from being conformant.
  */
 export function readResult(testCase: TestCaseView, ruleHeader?: (rule: RuleId) => RuleHeader | undefined): ReadResult {
   const state = testCase.result();
   const attached = testCase.meta().result;
   if (attached !== undefined) {
-    const inconsistent = state.state === 'failed' && attached.status !== 'failed';
+    const inconsistent = state.state === 'failed' && attached.status !== 'failed' && attached.status !== 'error';
     const warning = inconsistent ? `${testCase.fullName} failed in vitest (${errorText(state.errors)}) but its verdict is ${attached.status}` : undefined;
     return { result: attached, warning };
   }
@@ -170,7 +176,8 @@ export function readResult(testCase: TestCaseView, ruleHeader?: (rule: RuleId) =
 type ResultBase = Omit<RuleResult, 'status'>;
 
 function crashed(base: ResultBase, reason: string, testCase: TestCaseView): ReadResult {
-  return { result: { ...base, status: 'failed', reason }, warning: `${testCase.fullName} ${reason}` };
+  // A crash is the suite's own failure, never a verdict on the endpoint: `error`, not `failed`.
+  return { result: { ...base, status: 'error', reason }, warning: `${testCase.fullName} ${reason}` };
 }
 
 function parseTestName(name: string): { rule: RuleId; action: string } | undefined {

@@ -1,5 +1,6 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import type { RuleResult, RunReport } from './model.ts';
+import { standing, type Standing } from './standing.ts';
 import { plural } from './plural.ts';
 import { transcriptText, type TranscriptTextOptions } from './transcriptText.ts';
 import { visible } from './visible.ts';
@@ -26,8 +27,11 @@ const builder = new XMLBuilder({
 });
 
 /**
- * junit.xml for CI: one `<testcase classname="RULE-ID" name="ACTION">` per result. A documented
- * deviation is `<skipped>`, not `<failure>`, so a CI page goes red exactly when the exit code does.
+ * junit.xml for CI: one `<testcase classname="RULE-ID" name="ACTION">` per result, following
+ * reports/standing.ts so that a CI page goes red exactly when the exit code says so: a violation
+ * is `<failure>`; a result that keeps the run from conformant without breaking a rule (a MUST rule
+ * inconclusive or skipped, a crash) is `<error>`; a documented deviation and everything else
+ * that does not count is `<skipped>`.
  */
 export function toJUnit(report: RunReport, options: JUnitOptions = {}): string {
   const counts = suiteCounts(report);
@@ -46,12 +50,13 @@ export function toJUnit(report: RunReport, options: JUnitOptions = {}): string {
 }
 
 function suiteCounts(report: RunReport): XmlNode {
-  const { totals } = report;
+  const standings = report.rules.map(standing);
+  const count = (wanted: Standing) => String(standings.filter((s) => s === wanted).length);
   return {
     '@_tests': String(report.rules.length),
-    '@_failures': String(totals.failed - totals.deviations),
-    '@_errors': '0',
-    '@_skipped': String(totals.notApplicable + totals.skipped + totals.deviations),
+    '@_failures': count('violation'),
+    '@_errors': count('unproven'),
+    '@_skipped': String(standings.filter((s) => s === 'excused' || s === 'neutral').length),
     '@_time': seconds(report.run.durationMs),
   };
 }
@@ -70,19 +75,29 @@ function properties(report: RunReport): XmlNode[] {
 
 function testCase(result: RuleResult, options: JUnitOptions): XmlNode {
   const node: XmlNode = { '@_classname': result.rule, '@_name': result.action, '@_time': seconds(result.durationMs) };
-  if (result.status === 'failed' && result.deviation !== undefined) {
-    node.skipped = { '@_message': oneLine(`documented deviation: ${result.deviation.reason}`) };
-    // Still show what happened, so the deviation can be re-checked without rerunning.
-    node['system-out'] = failureText(result, options);
-  } else if (result.status === 'failed') {
-    node.failure = { '@_message': oneLine(failureMessage(result)), '@_type': result.rule, '#text': failureText(result, options) };
-  } else if (result.status !== 'passed') {
-    node.skipped = { '@_message': oneLine(result.reason ?? result.status) };
+  switch (standing(result)) {
+    case 'passed':
+      break;
+    case 'excused':
+      node.skipped = { '@_message': oneLine(`documented deviation: ${result.deviation?.reason ?? ''}`) };
+      // Still show what happened, so the deviation can be re-checked without rerunning.
+      node['system-out'] = failureText(result, options);
+      break;
+    case 'violation':
+      node.failure = { '@_message': oneLine(failureMessage(result)), '@_type': result.rule, '#text': failureText(result, options) };
+      break;
+    case 'unproven':
+      node.error = { '@_message': oneLine(`${result.status}: ${failureMessage(result)}`), '@_type': result.status, '#text': failureText(result, options) };
+      break;
+    case 'neutral':
+      node.skipped = { '@_message': oneLine(`${result.status}: ${result.reason ?? result.status}`) };
+      break;
   }
   return node;
 }
 
 function failureMessage(result: RuleResult): string {
+  if (result.status !== 'failed') return result.reason ?? result.failure?.message ?? result.status;
   return result.failure?.message ?? result.reason ?? 'failed without a counterexample';
 }
 

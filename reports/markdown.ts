@@ -2,6 +2,7 @@ import { formatDuration } from './formatDuration.ts';
 import { codeBlock, codeSpan, mdText } from './markdownText.ts';
 import { plural } from './plural.ts';
 import type { Conformance, RuleResult, RunReport } from './model.ts';
+import { standing, type Standing } from './standing.ts';
 import { transcriptText, type TranscriptTextOptions } from './transcriptText.ts';
 
 /** Options for summary.md; the transcript limits matter most here (GitHub step summaries cap at 1 MiB). */
@@ -11,6 +12,17 @@ const VERDICTS: Record<Conformance, string> = {
   conformant: '✅ Conformant',
   'conformant-with-deviations': '⚠️ Conformant with documented deviations',
   'not-conformant': '❌ Not conformant',
+  inconclusive: '❔ Inconclusive (not shown conformant)',
+  untested: '⛔ Untested (no rule could run)',
+};
+
+const STATUS_CELLS: Record<RuleResult['status'], string> = {
+  passed: '✅ passed',
+  failed: '❌ failed',
+  inconclusive: '❔ inconclusive',
+  error: '💥 error',
+  'not-applicable': '➖ not applicable',
+  skipped: '⏭️ skipped',
 };
 
 /**
@@ -18,11 +30,13 @@ const VERDICTS: Record<Conformance, string> = {
  * rule table, then one section per failure with everything needed to understand and replay it.
  */
 export function toMarkdown(report: RunReport, options: MarkdownOptions = {}): string {
-  // Undocumented failures first: they are what makes the run fail; deviations are known.
-  const failed = report.rules.filter((r) => r.status === 'failed');
-  const failures = [...failed.filter((r) => r.deviation === undefined), ...failed.filter((r) => r.deviation !== undefined)];
+  // What keeps the run from being conformant first (violations, then what could not be shown); deviations are known.
+  const order: readonly Standing[] = ['violation', 'unproven', 'neutral', 'excused'];
+  const detailed = report.rules.filter((r) => r.status === 'failed' || r.status === 'inconclusive' || r.status === 'error');
+  const failures = order.flatMap((wanted) => detailed.filter((r) => standing(r) === wanted));
   const blocks = [
     `# ${VERDICTS[report.conformance]}: ${mdText(report.target.name)}`,
+    ...(report.run.stopped === undefined ? [] : [`**The run stopped early:** ${mdText(report.run.stopped)}`]),
     runLine(report),
     totalsLine(report),
     ruleTable(report.rules),
@@ -50,8 +64,8 @@ function runLine(report: RunReport): string {
 
 function totalsLine(report: RunReport): string {
   const t = report.totals;
-  const failed = t.deviations > 0 ? `${t.failed} failed (${plural(t.deviations, 'documented deviation')})` : `${t.failed} failed`;
-  return [`${t.passed} passed`, failed, `${t.notApplicable} not applicable`, `${t.skipped} skipped`].join(' · ');
+  const failed = t.deviations > 0 ? `${t.failed} failed (${plural(t.deviations, 'documented deviation')} in all)` : `${t.failed} failed`;
+  return [`${t.passed} passed`, failed, `${t.inconclusive} inconclusive`, `${t.errors} errors`, `${t.notApplicable} not applicable`, `${t.skipped} skipped`].join(' · ');
 }
 
 function ruleTable(rules: readonly RuleResult[]): string {
@@ -62,13 +76,15 @@ function ruleTable(rules: readonly RuleResult[]): string {
   return [...header, ...rows].join('\n');
 }
 
-function statusCell(result: RuleResult): string {
-  if (result.status === 'failed') return result.deviation === undefined ? '❌ failed' : '⚠️ deviation';
-  return { passed: '✅ passed', 'not-applicable': '➖ not applicable', skipped: '⏭️ skipped' }[result.status];
+/** A result's status as one table cell (also the README's moto table). */
+export function statusCell(result: RuleResult): string {
+  const cell = standing(result) === 'excused' ? `⚠️ deviation (${result.status})` : STATUS_CELLS[result.status];
+  // A MUST rule that could not be shown (inconclusive, skipped) is what keeps the run from conformant: mark it.
+  return standing(result) === 'unproven' ? `${cell} · blocks` : cell;
 }
 
 function note(result: RuleResult): string {
-  if (result.deviation !== undefined && result.status === 'failed') return `documented: ${result.deviation.reason}`;
+  if (standing(result) === 'excused') return `documented: ${result.deviation?.reason ?? ''}`;
   if (result.status === 'failed') return result.failure?.message ?? result.reason ?? '';
   if (result.reason !== undefined) return result.reason;
   // Where several behaviours are allowed (CONCURRENT-DUPLICATES), say which one the endpoint chose.
@@ -76,9 +92,9 @@ function note(result: RuleResult): string {
 }
 
 function failureSection(result: RuleResult, options: MarkdownOptions): string {
-  const icon = result.deviation === undefined ? '❌' : '⚠️';
+  const icon = standing(result) === 'excused' ? '⚠️' : STATUS_CELLS[result.status].split(' ')[0];
   const lines = [
-    `## ${icon} ${result.rule} · ${mdText(result.action)}`,
+    `## ${icon} ${result.rule} · ${mdText(result.action)} (${result.status})`,
     '',
     `**${result.strength}**: ${mdText(result.title)}`,
     '',
@@ -86,7 +102,7 @@ function failureSection(result: RuleResult, options: MarkdownOptions): string {
   ];
   if (result.deviation !== undefined) lines.push('', deviationLine(result.deviation));
   const failure = result.failure;
-  lines.push('', `**${mdText(failure?.message ?? result.reason ?? 'failed without a counterexample')}**`);
+  lines.push('', `**${mdText(result.status === 'failed' ? (failure?.message ?? result.reason ?? 'failed without a counterexample') : (result.reason ?? failure?.message ?? result.status))}**`);
   if (failure === undefined) return lines.join('\n');
   lines.push('', `Shrunk input (after ${plural(failure.shrinks, 'shrink')}):`, '', codeBlock(failure.input));
   lines.push('', `Seed ${codeSpan(String(failure.seed))} · path ${codeSpan(failure.path)}`, '', `Replay: ${codeSpan(failure.replay)}`);

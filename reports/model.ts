@@ -2,9 +2,16 @@ import type { AttemptRecord } from '../harness/transcript.ts';
 import type { RuleId } from '../specs/ruleIds.ts';
 
 /** Bumped on any incompatible change; `run-report.schema.json` describes this exact shape. */
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
-export type RuleStatus = 'passed' | 'failed' | 'not-applicable' | 'skipped';
+/**
+ * - `passed`: every case observed what the rule is about, and at least the minimum number of cases ran;
+ * - `failed`: the endpoint was shown to break the rule (a counterexample);
+ * - `inconclusive`: the rule could not tell (its positive control failed, or a read-back failed);
+ * - `error`: the suite itself crashed on this rule: no verdict on the endpoint;
+ * - `not-applicable`: the target lacks what the rule needs; `skipped`: it did not get to run (enough).
+ */
+export type RuleStatus = 'passed' | 'failed' | 'inconclusive' | 'error' | 'not-applicable' | 'skipped';
 export type Strength = 'MUST' | 'SHOULD';
 
 /** A failure, shrunk, ready for a person: what broke, on which exchange, and how to see it again. */
@@ -33,7 +40,7 @@ export interface Verdict {
   readonly rule: RuleId;
   readonly action: string;
   readonly status: RuleStatus;
-  /** Why a rule was not-applicable or skipped, or why it failed without a counterexample (the test crashed). */
+  /** Why a rule was not-applicable, skipped, inconclusive or an error. */
   readonly reason?: string;
   readonly runs: number;
   readonly requests: number;
@@ -49,11 +56,16 @@ export interface RuleResult extends Verdict {
   readonly title: string;
   readonly strength: Strength;
   readonly source: { readonly key: string; readonly fact: string; readonly sentence: string };
-  /** Set when the failure is listed in the target's expectations file. */
+  /** Set when the failure (or inconclusive result) is listed in the target's expectations file. */
   readonly deviation?: { readonly reason: string; readonly link?: string; readonly expires: string };
 }
 
-export type Conformance = 'conformant' | 'conformant-with-deviations' | 'not-conformant';
+/**
+ * The run's verdict: `not-conformant` when a rule was shown broken (or a resource leaked);
+ * `inconclusive` when nothing was shown broken but not every MUST rule passed with evidence (or
+ * nothing passed at all); `untested` when no rule could run at all.
+ */
+export type Conformance = 'conformant' | 'conformant-with-deviations' | 'not-conformant' | 'inconclusive' | 'untested';
 
 export interface RunReport {
   readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
@@ -66,6 +78,8 @@ export interface RunReport {
     readonly seed: number;
     readonly runsPerRule: number;
     readonly command: string;
+    /** Why the run ended before every rule finished (the endpoint stopped answering EC2), if it did. */
+    readonly stopped?: string;
   };
   readonly target: {
     readonly name: string;
@@ -78,6 +92,8 @@ export interface RunReport {
   readonly totals: {
     readonly passed: number;
     readonly failed: number;
+    readonly inconclusive: number;
+    readonly errors: number;
     readonly notApplicable: number;
     readonly skipped: number;
     readonly deviations: number;

@@ -3,12 +3,15 @@ import type { Reporter, TestCase } from 'vitest/node';
 import { readResult } from './collect.ts';
 import { formatDuration } from './formatDuration.ts';
 import type { RuleResult } from './model.ts';
+import { standing } from './standing.ts';
 import { plural } from './plural.ts';
 import { visible } from './visible.ts';
 
 const SYMBOLS: Record<RuleResult['status'], string> = {
   passed: '✓',
   failed: '✗',
+  inconclusive: '?',
+  error: '!',
   'not-applicable': '–',
   skipped: '↓',
 };
@@ -35,7 +38,7 @@ export class ProgressReporter implements Reporter {
 
 /** `✗ LOST-RESPONSE RunInstances  17 runs · 41 requests · 2.3 s  expected exactly 1 instance…` */
 export function progressLine(result: RuleResult): string {
-  const documented = result.status === 'failed' && result.deviation !== undefined;
+  const documented = standing(result) === 'excused';
   const symbol = documented ? '⚠' : SYMBOLS[result.status];
   const numbers = [plural(result.runs, 'run'), plural(result.requests, 'request'), formatDuration(result.durationMs)].join(' · ');
   const head = `${symbol} ${result.rule} ${result.action}  ${numbers}`;
@@ -47,6 +50,5 @@ export function progressLine(result: RuleResult): string {
 function lineDetail(result: RuleResult, documented: boolean): string | undefined {
   if (documented) return `documented deviation: ${result.deviation?.reason ?? ''}`;
   if (result.status === 'failed') return result.failure?.message ?? result.reason;
-  if (result.status === 'not-applicable' || result.status === 'skipped') return result.reason;
-  return undefined;
+  return result.reason;
 }

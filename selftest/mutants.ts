@@ -3,10 +3,21 @@ import { parseArgs } from 'node:util';
 import { BUGS, LEGIT_VARIANTS, type BugName, type LegitVariantName } from '../emulator/bugs.ts';
 import type { RuleId } from '../specs/ruleIds.ts';
 import { writeKillMatrix, type MutantResult } from './killMatrix.ts';
-import { failedRules, runAgainst } from './runAgainst.ts';
+import { notPassed, runAgainst, violatedRules } from './runAgainst.ts';
 
-// `npm run mutants`: the suite must catch every seeded bug and pass every legitimate variant.
-const { values } = parseArgs({ options: { seed: { type: 'string' }, bug: { type: 'string', multiple: true }, 'write-readme': { type: 'boolean' }, json: { type: 'string' }, from: { type: 'string' } } });
+// `npm run mutants`: the suite must catch every seeded bug with a rule violation (a crash, a timeout
+// or an inconclusive rule does not count), refuse to call a vacuous endpoint conformant, and pass
+// every legitimate variant with evidence under several seeds in a row.
+const { values } = parseArgs({
+  options: {
+    seed: { type: 'string' },
+    bug: { type: 'string', multiple: true },
+    'variant-seeds': { type: 'string' },
+    'write-readme': { type: 'boolean' },
+    json: { type: 'string' },
+    from: { type: 'string' },
+  },
+});
 if (values.from) {
   // Rewrite the README's matrix from the results of an earlier run (`--json FILE`), without running again.
   const saved = JSON.parse(await readFile(values.from, 'utf8')) as { results: MutantResult[] };
@@ -14,42 +25,60 @@ if (values.from) {
   process.exit(0);
 }
 const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
+const variantSeeds = Number(values['variant-seeds'] ?? 10);
 const bugs = (values.bug ?? Object.keys(BUGS)) as BugName[];
+const variants = values.bug ? [] : (Object.keys(LEGIT_VARIANTS) as LegitVariantName[]);
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
-out(`mutation self-test · seed ${seed} · ${bugs.length} seeded bugs · ${Object.keys(LEGIT_VARIANTS).length} legitimate variants`);
+out(`mutation self-test · seed ${seed} · ${bugs.length} seeded bugs · ${variants.length} legitimate variants × ${variantSeeds} seeds (${seed}…${seed + variantSeeds - 1})`);
 out('');
-out(`${'bug'.padEnd(34)} ${'rules expected'.padEnd(36)} ${'rules that failed'.padEnd(48)} ${'requests'.padStart(8)} ${'seconds'.padStart(8)}  verdict`);
+out(`${'bug'.padEnd(34)} ${'rules expected'.padEnd(36)} ${'rules violated'.padEnd(48)} ${'requests'.padStart(8)} ${'seconds'.padStart(8)}  verdict`);
 
 const results: MutantResult[] = [];
 for (const bug of bugs) {
   const run = await runAgainst({ bug }, { seed });
-  const expected = BUGS[bug].rules as readonly RuleId[];
-  const failed = failedRules(run.verdicts);
+  const spec = BUGS[bug];
+  const expected = spec.rules as readonly RuleId[];
+  const violated = violatedRules(run.verdicts);
   const first = run.verdicts
-    .filter((v) => expected.includes(v.rule) && v.failure?.foundAfter)
+    .filter((v) => expected.includes(v.rule) && v.status === 'failed' && v.failure?.foundAfter)
     .map((v) => v.failure!.foundAfter!)
     .sort((a, b) => a.ms - b.ms)[0];
-  const killed = expected.every((rule) => failed.includes(rule));
-  results.push({ name: bug, kind: 'bug', expected, failed, firstFailure: first, killed });
-  out(`${bug.padEnd(34)} ${expected.join(',').padEnd(36)} ${(failed.join(',') || '-').padEnd(48)} ${String(first?.requests ?? '-').padStart(8)} ${(first ? (first.ms / 1000).toFixed(2) : '-').padStart(8)}  ${killed ? 'killed' : 'SURVIVED'}`);
+  // A vacuous endpoint (nothing to test) is caught when the run refuses it; any other bug when each expected rule is violated.
+  const refused = run.conformance !== 'conformant' && run.conformance !== 'conformant-with-deviations';
+  const killed = 'verdict' in spec && spec.verdict === 'untested' ? run.conformance === 'untested' : refused && expected.every((rule) => violated.includes(rule));
+  results.push({ name: bug, kind: 'bug', expected, failed: violated, firstFailure: first, killed });
+  const shown = 'verdict' in spec ? `run ${run.conformance}: ${(run.stopped ?? '').slice(0, 40)}` : violated.join(',') || '-';
+  out(`${bug.padEnd(34)} ${(expected.join(',') || `(${run.conformance === 'untested' ? 'untested' : 'verdict'})`).padEnd(36)} ${shown.padEnd(48)} ${String(first?.requests ?? '-').padStart(8)} ${(first ? (first.ms / 1000).toFixed(2) : '-').padStart(8)}  ${killed ? 'killed' : `SURVIVED (run ${run.conformance})`}`);
 }
 
 out('');
-for (const variant of Object.keys(LEGIT_VARIANTS) as LegitVariantName[]) {
-  const run = await runAgainst({ variant }, { seed });
-  const failed = failedRules(run.verdicts);
-  results.push({ name: variant, kind: 'variant', expected: [], failed, killed: failed.length === 0 });
-  const why = run.verdicts.find((v) => v.status === 'failed')?.failure?.message ?? '';
-  out(`${`legitimate: ${variant}`.padEnd(34)} ${'(none)'.padEnd(36)} ${(failed.join(',') || '-').padEnd(48)} ${String(run.requests).padStart(8)} ${(run.durationMs / 1000).toFixed(2).padStart(8)}  ${failed.length === 0 ? 'passed' : `FALSE POSITIVE ${why}`}`);
+for (const variant of variants) {
+  const failures: string[] = [];
+  let requests = 0;
+  let ms = 0;
+  for (let n = 0; n < variantSeeds; n += 1) {
+    const run = await runAgainst({ variant }, { seed: seed + n });
+    requests += run.requests;
+    ms += run.durationMs;
+    const missing = notPassed(run.verdicts);
+    if (run.conformance !== 'conformant' || missing.length > 0) {
+      const why = missing[0] ? `${missing[0].rule} ${missing[0].action} ${missing[0].status}: ${missing[0].failure?.message ?? missing[0].reason ?? ''}` : (run.stopped ?? run.conformance);
+      failures.push(`seed ${seed + n}: ${why}`);
+    }
+  }
+  const passed = failures.length === 0;
+  results.push({ name: variant, kind: 'variant', expected: [], failed: [], killed: passed });
+  out(`${`legitimate: ${variant}`.padEnd(34)} ${`(${variantSeeds} seeds)`.padEnd(36)} ${(passed ? '-' : `${failures.length} of ${variantSeeds} seeds`).padEnd(48)} ${String(requests).padStart(8)} ${(ms / 1000).toFixed(2).padStart(8)}  ${passed ? 'passed with evidence' : `FALSE POSITIVE ${failures[0]}`}`);
 }
 
+const killedCount = results.filter((r) => r.kind === 'bug' && r.killed).length;
 const survivors = results.filter((r) => r.kind === 'bug' && !r.killed);
 const falsePositives = results.filter((r) => r.kind === 'variant' && !r.killed);
 const times = results.flatMap((r) => (r.firstFailure ? [r.firstFailure.ms] : [])).sort((a, b) => a - b);
 const median = times.length ? times[Math.floor((times.length - 1) / 2)]! : 0;
 out('');
-out(`${results.filter((r) => r.kind === 'bug' && r.killed).length}/${bugs.length} bugs killed · ${survivors.length} survived · ${falsePositives.length} false positives · median time to first failure ${(median / 1000).toFixed(2)} s`);
+out(`${killedCount}/${bugs.length} killed · ${survivors.length} survived · ${falsePositives.length} false positives in ${variants.length} variants × ${variantSeeds} seeds · median time to first failure ${(median / 1000).toFixed(2)} s`);
 if (values.json) await writeFile(values.json, `${JSON.stringify({ seed, results }, null, 2)}\n`);
 if (values['write-readme']) await writeKillMatrix(results, 'README.md');
 process.exitCode = survivors.length + falsePositives.length > 0 ? 1 : 0;

@@ -1,12 +1,18 @@
 import { startEmbeddedTarget, type EmbeddedOptions } from '../cli/embeddedTarget.ts';
 import { resolveTarget } from '../harness/target.ts';
-import type { Verdict } from '../reports/model.ts';
+import { conformanceOf } from '../reports/build.ts';
+import type { Conformance, RuleResult, Verdict } from '../reports/model.ts';
+import { CATALOG } from '../specs/catalog.ts';
 import type { RuleId } from '../specs/ruleIds.ts';
 import { runSuite } from '../specs/runSuite.ts';
 import { newRunId } from '../specs/settings.ts';
 
 export interface SelfTestRun {
   readonly verdicts: readonly Verdict[];
+  /** The run's verdict, as the report would give it (before any sweep: resources left are not counted). */
+  readonly conformance: Conformance;
+  /** Why the run stopped early (preflight or breaker), if it did. */
+  readonly stopped?: string;
   readonly durationMs: number;
   readonly requests: number;
 }
@@ -21,21 +27,35 @@ export interface RunAgainstOptions {
   readonly runs?: number;
 }
 
-export async function runAgainst(setting: Omit<EmbeddedOptions, 'profile'>, options: RunAgainstOptions): Promise<SelfTestRun> {
+export async function runAgainst(setting: Omit<EmbeddedOptions, 'profile' | 'seed'>, options: RunAgainstOptions): Promise<SelfTestRun> {
   const started = Date.now();
-  const { emulator, target } = await startEmbeddedTarget({ profile: 'seed', ...setting });
+  // The run's seed also seeds the emulator's faults, so a printed seed replays a fault-driven run.
+  const { emulator, target } = await startEmbeddedTarget({ profile: 'seed', seed: options.seed, ...setting });
   try {
     const flags = [setting.bug && `--emulator-bug ${setting.bug}`, setting.variant && `--emulator-variant ${setting.variant}`].filter(Boolean);
     const settings = { target, runId: newRunId(), seed: options.seed, replayBase: ['npx ec2-idem run', ...flags].join(' '), embedded: true };
     // Kills are counted, not read: no shrinking by default, which makes a bug's run several times faster.
-    const verdicts = await runSuite({ target: resolveTarget(target), settings, only: options.only, shrink: options.shrink ?? false, defaultRuns: options.runs });
-    return { verdicts, durationMs: Date.now() - started, requests: verdicts.reduce((sum, v) => sum + v.requests, 0) };
+    const run = await runSuite({ target: resolveTarget(target), settings, only: options.only, shrink: options.shrink ?? false, defaultRuns: options.runs });
+    const conformance = run.stopped !== undefined ? 'untested' : conformanceOf(run.verdicts.map(withHeader), 0);
+    const requests = run.preflightRequests + run.verdicts.reduce((sum, v) => sum + v.requests, 0);
+    return { verdicts: run.verdicts, conformance, stopped: run.stopped, durationMs: Date.now() - started, requests };
   } finally {
     await emulator.close();
   }
 }
 
-/** The rule ids that failed, in catalog order, without duplicates. */
-export function failedRules(verdicts: readonly Verdict[]): RuleId[] {
+/** A verdict with its rule's header, as the report carries it (the verdict's strength decides it). */
+function withHeader(verdict: Verdict): RuleResult {
+  const rule = CATALOG.find((r) => r.id === verdict.rule)!;
+  return { ...verdict, title: rule.description, strength: rule.strength, source: rule.source };
+}
+
+/** The rule ids that were shown broken (a rule violation, not a crash or an inconclusive run), in catalog order. */
+export function violatedRules(verdicts: readonly Verdict[]): RuleId[] {
   return [...new Set(verdicts.filter((v) => v.status === 'failed').map((v) => v.rule))];
+}
+
+/** Rule × action results that are not a pass with evidence (for the legitimate variants, which must pass everything). */
+export function notPassed(verdicts: readonly Verdict[]): Verdict[] {
+  return verdicts.filter((v) => v.status !== 'passed' && v.status !== 'not-applicable');
 }

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { ACTION_ADAPTERS } from '../harness/actions/index.ts';
-import { expectOk } from './expect.ts';
+import type { CaseContext } from '../harness/actions/action.ts';
+import type { RuleHarness } from '../harness/ruleHarness.ts';
+import { expectExactReplay } from './controls.ts';
+import { expectCreated, expectIds, expectObserved, ids, violation } from './expect.ts';
 import { defineRule } from './rule.ts';
 
 /**
@@ -33,17 +36,30 @@ export default defineRule({
     const other = h.forAction(otherAdapter(h.action.name, h.target.actions));
     const context = h.newCase();
     const minted = h.mint(token);
-    const steps = [
-      () => h.create(first, minted, context).then((o) => expectOk(o, `${h.action.name} with the token`)),
-      () => other.create(second, minted, context).then((o) => expectOk(o, `${other.action.name} with the same token`)),
-    ];
+    const [firstly, secondly] = otherFirst ? [{ h: other, params: second }, { h, params: first }] : [{ h, params: first }, { h: other, params: second }];
     try {
-      for (const step of otherFirst ? steps.reverse() : steps) await step();
+      const a = await createOn(firstly.h, firstly.params, minted, context, 'with the token');
+      await expectExactReplay(firstly.h, firstly.params, minted, context, a);
+      const b = await createOn(secondly.h, secondly.params, minted, context, 'with the same token');
+      const shared = ids(b).filter((id) => ids(a).includes(id));
+      if (shared.length > 0) violation(`${secondly.h.action.name} answered with ${firstly.h.action.name}'s resources [${shared.join(', ')}]`);
+      // Both creates made something real, each of its own kind.
+      for (const [side, made] of [[firstly.h, a], [secondly.h, b]] as const) {
+        expectIds(expectObserved(await side.observe(context, { expect: ids(made) }), `${side.action.name} read-back by case tag`), ids(made), `what ${side.action.name} created`);
+      }
     } finally {
       await other.endCase();
     }
   },
 });
+
+/** A create that answered as its own action (the right response root) and named what it made. */
+async function createOn<P>(h: RuleHarness<P>, params: P, token: string, context: CaseContext, what: string) {
+  const outcome = await h.create(params, token, context);
+  const expectedRoot = `${h.action.name}Response`;
+  if (outcome.kind === 'ok' && outcome.root !== expectedRoot) violation(`${h.action.name} ${what}: answered <${outcome.root}>, not <${expectedRoot}>`);
+  return expectCreated(h, outcome, `${h.action.name} ${what}`);
+}
 
 function otherAdapter(name: string, actions: readonly string[]) {
   const otherName = actions.find((action) => action !== name);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { expectIds, expectObserved, expectOk, ids } from './expect.ts';
+import { expectCreated, expectIds, expectObserved, ids } from './expect.ts';
 import { ALL_PROFILES, defineRule } from './rule.ts';
 
 export default defineRule({
@@ -22,12 +22,12 @@ export default defineRule({
   async check(h, { params, token, repeats }) {
     const context = h.newCase();
     const minted = h.mint(token);
-    const first = ids(h.action.created(expectOk(await h.create(params, minted, context), 'first create')));
+    const first = ids(expectCreated(h, await h.create(params, minted, context), 'first create'));
     for (let n = 1; n <= repeats; n += 1) await h.create(params, minted, context);
     // Read back two ways: by the case's tag (catches duplicates whatever they carry) and by the token.
-    expectIds(expectObserved(await h.observe(context), 'read-back by case tag'), first, `after ${repeats} repeat(s), the resources of the case`);
+    expectIds(expectObserved(await h.observe(context, { expect: first }), 'read-back by case tag'), first, `after ${repeats} repeat(s), the resources of the case`);
     if (h.action.findByToken) {
-      expectIds(expectObserved(await h.observeToken(minted), 'client-token filter'), first, `after ${repeats} repeat(s), the client-token filter`);
+      expectIds(expectObserved(await h.observeToken(minted, { expect: first }), 'client-token filter'), first, `after ${repeats} repeat(s), the client-token filter`);
     }
   },
 });

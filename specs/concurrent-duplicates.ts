@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describeOutcome, type Outcome } from '../harness/outcome.ts';
 import { advise } from '../harness/retry.ts';
-import { expectIds, expectObserved, expectOk, ids, violation } from './expect.ts';
+import { expectCreated, expectIds, expectObserved, ids, violation } from './expect.ts';
 import { ALL_PROFILES, defineRule } from './rule.ts';
 
 /**
@@ -34,7 +34,7 @@ export default defineRule({
     const context = h.newCase();
     const minted = h.mint(token);
     const outcomes = await h.race(params, minted, context, copies);
-    const created = new Set(outcomes.flatMap((o) => (o.kind === 'ok' ? [ids(h.action.created(o)).join(',')] : [])));
+    const created = new Set(outcomes.flatMap((o, i) => (o.kind === 'ok' ? [ids(expectCreated(h, o, `concurrent copy ${i + 1}`)).join(',')] : [])));
     if (created.size > 1) violation(`${copies} concurrent copies created ${created.size} different sets of resources: ${[...created].map((s) => `[${s}]`).join(' and ')}`);
     const refused = outcomes.filter((o) => o.kind !== 'ok' && advise(o).kind !== 'retry');
     if (refused.length > 0) violation(`a concurrent copy was refused outright: ${describeOutcome(refused[0] as Outcome)}`);
@@ -42,9 +42,8 @@ export default defineRule({
     h.classify(behaviour);
     if (behaviour !== 'all-replay' && h.profile === 'strict') violation(`profile strict wants every copy to replay; ${outcomes.filter((o) => o.kind !== 'ok').length} got a retryable error`);
     // The copies that were told to retry, retried like a client would, must converge.
-    const settled = expectOk(await h.create(params, minted, context), 'a retry after the race');
-    const final = ids(h.action.created(settled));
+    const final = ids(expectCreated(h, await h.create(params, minted, context), 'a retry after the race'));
     if (created.size === 1 && [...created][0] !== final.join(',')) violation(`the retry after the race answered [${final.join(', ')}], not [${[...created][0]}]`);
-    expectIds(expectObserved(await h.observe(context, { atLeast: final.length }), 'read-back by case tag'), final, `after ${copies} concurrent copies, the resources of the case`);
+    expectIds(expectObserved(await h.observe(context, { expect: final }), 'read-back by case tag'), final, `after ${copies} concurrent copies, the resources of the case`);
   },
 });

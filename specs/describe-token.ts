@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { expectIds, expectObserved, expectOk, ids, violation } from './expect.ts';
+import { expectCreated, expectIds, expectObserved, ids, violation } from './expect.ts';
 import { ALL_PROFILES, defineRule } from './rule.ts';
 
 export default defineRule({
@@ -18,15 +18,17 @@ export default defineRule({
   async check(h, { params, token }) {
     const context = h.newCase();
     const minted = h.mint(token);
-    const created = h.action.created(expectOk(await h.create(params, minted, context), 'create'));
+    const created = expectCreated(h, await h.create(params, minted, context), 'create');
     for (const resource of created) {
       if (resource.clientToken !== minted) violation(`the create answer shows ${resource.id} with clientToken ${JSON.stringify(resource.clientToken)}, not ${JSON.stringify(minted)}`);
     }
-    const described = expectObserved(await h.observe(context), 'DescribeInstances by case tag');
+    const described = expectObserved(await h.observe(context, { expect: ids(created) }), 'DescribeInstances by case tag');
     expectIds(described, ids(created), 'DescribeInstances by case tag');
     for (const resource of described) {
       if (resource.clientToken !== minted) violation(`DescribeInstances shows ${resource.id} with clientToken ${JSON.stringify(resource.clientToken)}, not ${JSON.stringify(minted)}`);
     }
-    expectIds(expectObserved(await h.observeToken(minted), 'client-token filter'), ids(created), 'DescribeInstances with the client-token filter');
+    // The filter working is this rule's own promise: a filter the endpoint cannot answer is a violation.
+    const byToken = expectObserved(await h.observeToken(minted, { expect: ids(created) }), 'DescribeInstances with the client-token filter', true);
+    expectIds(byToken, ids(created), 'DescribeInstances with the client-token filter');
   },
 });

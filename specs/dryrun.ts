@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { exactly, expectError, expectIds, expectObserved, expectOk, ids } from './expect.ts';
+import { exactly, expectCreated, expectError, expectIds, expectObserved, ids } from './expect.ts';
 import { ALL_PROFILES, defineRule } from './rule.ts';
 
 /**
@@ -27,7 +27,7 @@ export default defineRule({
     expectError(dry, { codes: ['DryRunOperation'], statuses: exactly(412), statusText: 'HTTP 412' }, 'the dry run');
     expectIds(expectObserved(await h.observe(context), 'read-back by case tag'), [], 'after the dry run, the resources of the case');
     const realParams = realChange ? h.applyChange(params, realChange) : params;
-    const real = expectOk(await h.create(realParams, minted, context), 'the real request with the dry run’s token');
-    expectIds(expectObserved(await h.observe(context), 'read-back by case tag'), ids(h.action.created(real)), 'after the real request, the resources of the case');
+    const real = ids(expectCreated(h, await h.create(realParams, minted, context), 'the real request with the dry run’s token'));
+    expectIds(expectObserved(await h.observe(context, { expect: real }), 'read-back by case tag'), real, 'after the real request, the resources of the case');
   },
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { encodingVariant } from '../generators/encodingVariant.ts';
-import { expectIds, expectObserved, expectOk, expectSameResponse, ids } from './expect.ts';
+import { expectCreated, expectIds, expectObserved, expectOk, expectSameResponse, ids } from './expect.ts';
 import { ALL_PROFILES, defineRule } from './rule.ts';
 
 export default defineRule({
@@ -24,9 +24,11 @@ export default defineRule({
   async check(h, { params, token, first, second }) {
     const context = h.newCase();
     const minted = h.mint(token);
-    const a = expectOk(await h.create(params, minted, context, { encoding: first }), 'first create');
+    const outcome = await h.create(params, minted, context, { encoding: first });
+    const created = ids(expectCreated(h, outcome, 'first create'));
+    const a = expectOk(outcome, 'first create');
     const b = expectOk(await h.create(params, minted, context, { encoding: second }), `the same request as ${second.method}, reordered, re-signed`);
     expectSameResponse(h, a, b, 'the re-encoded request');
-    expectIds(expectObserved(await h.observe(context), 'read-back by case tag'), ids(h.action.created(a)), 'the resources of the case');
+    expectIds(expectObserved(await h.observe(context, { expect: created }), 'read-back by case tag'), created, 'the resources of the case');
   },
 });

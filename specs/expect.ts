@@ -7,8 +7,14 @@ export class RuleViolation extends Error {
   override readonly name = 'RuleViolation';
 }
 
-/** The outcome could not be decided (read-back failed): reported as such, never as a pass. */
-export class Indeterminate extends RuleViolation {}
+/**
+ * The case could not show what the rule is about: its positive control failed (an endpoint that
+ * never replays cannot show that two tokens are independent), or what it did could not be read
+ * back. The rule is reported `inconclusive` with this reason: neither passed nor failed.
+ */
+export class Inconclusive extends Error {
+  override readonly name = 'Inconclusive';
+}
 
 export function violation(message: string): never {
   throw new RuleViolation(message);
@@ -53,9 +59,27 @@ export function expectSameResponse(h: RuleHarness, first: Ok, second: Ok, what: 
   violation(`${what}: not the same response (${differences.length} difference(s): ${shown})`);
 }
 
-export function expectObserved(observation: Observation, what: string): readonly ObservedResource[] {
-  if (observation.kind === 'unknown') throw new Indeterminate(`${what}: could not read back (${detail(observation.outcome)})`);
-  return observation.resources;
+/**
+ * The resources a read-back showed. A read-back that failed makes the case inconclusive, unless
+ * `readBackIsTheRule` (the rule is about that very describe call working): then it is a violation.
+ */
+export function expectObserved(observation: Observation, what: string, readBackIsTheRule = false): readonly ObservedResource[] {
+  if (observation.kind === 'observed') return observation.resources;
+  const message = `${what}: could not read back (${detail(observation.outcome)})`;
+  if (readBackIsTheRule) violation(message);
+  throw new Inconclusive(message);
+}
+
+/**
+ * A successful create that names what it created: at least one resource, each with an id. A 200
+ * that names nothing is a broken promise in itself (the caller cannot learn what it got), and a
+ * rule that went on would pass on an endpoint that creates nothing at all.
+ */
+export function expectCreated(h: Pick<RuleHarness, 'action'>, outcome: Outcome, what: string): readonly ObservedResource[] {
+  const answer = expectOk(outcome, what);
+  const created = h.action.created(answer);
+  if (created.length === 0) violation(`${what}: the create answered ${answer.status} but named nothing`);
+  return created;
 }
 
 /** The ids must be exactly `expected`, order aside. */

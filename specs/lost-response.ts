@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describeStep } from '../harness/interceptors/fault.ts';
 import { faultPlan } from '../generators/faultPlan.ts';
 import { describeOutcome } from '../harness/outcome.ts';
-import { expectIds, expectObserved, ids, violation } from './expect.ts';
+import { expectCreated, expectIds, expectObserved, ids, violation } from './expect.ts';
 import { ALL_PROFILES, defineRule } from './rule.ts';
 
 /**
@@ -35,11 +35,11 @@ export default defineRule({
     const faults = plan.map(describeStep).join(', ');
     const outcome = await h.create(params, minted, context, { faults: plan });
     if (outcome.kind !== 'ok') violation(`after faults [${faults}] the retrying client ended with ${describeOutcome(outcome)}, not the create's answer`);
-    const answered = ids(h.action.created(outcome));
-    const byCase = expectObserved(await h.observe(context, { atLeast: answered.length }), 'read-back by case tag');
+    const answered = ids(expectCreated(h, outcome, `after faults [${faults}], the create's answer`));
+    const byCase = expectObserved(await h.observe(context, { expect: answered }), 'read-back by case tag');
     expectIds(byCase, answered, `after faults [${faults}], the resources of the case`);
     if (h.action.findByToken) {
-      const byToken = expectObserved(await h.observeToken(minted, { atLeast: answered.length }), 'client-token filter');
+      const byToken = expectObserved(await h.observeToken(minted, { expect: answered }), 'client-token filter');
       expectIds(byToken, answered, `after faults [${faults}], the client-token filter`);
     }
   },

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { exactly, expectError, expectIds, expectObserved, expectOk, ids } from './expect.ts';
+import { exactly, expectCreated, expectError, expectIds, expectObserved, ids } from './expect.ts';
 import { ALL_PROFILES, defineRule } from './rule.ts';
 
 /**
@@ -27,11 +27,11 @@ export default defineRule({
   async check(h, { params, token, changes }) {
     const context = h.newCase();
     const minted = h.mint(token);
-    const first = ids(h.action.created(expectOk(await h.create(params, minted, context), 'first create')));
+    const first = ids(expectCreated(h, await h.create(params, minted, context), 'first create'));
     for (const change of changes) {
       const outcome = await h.create(h.applyChange(params, change), minted, context);
       expectError(outcome, { codes: ['IdempotentParameterMismatch'], statuses: exactly(400), statusText: 'HTTP 400' }, `same token, ${change.field} changed`);
     }
-    expectIds(expectObserved(await h.observe(context), 'read-back by case tag'), first, 'after the mismatches, the resources of the case');
+    expectIds(expectObserved(await h.observe(context, { expect: first }), 'read-back by case tag'), first, 'after the mismatches, the resources of the case');
   },
 });

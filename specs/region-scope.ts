@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { regionPair } from '../generators/regionPair.ts';
-import { expectIds, expectObserved, expectOk, ids, violation } from './expect.ts';
+import { expectExactReplay } from './controls.ts';
+import { expectCreated, expectIds, expectObserved, ids, violation } from './expect.ts';
 import { ALL_PROFILES, defineRule } from './rule.ts';
 
 export default defineRule({
@@ -25,14 +26,14 @@ export default defineRule({
   async check(h, { params, token, regions: [home, away], secondChange }) {
     const context = h.newCase();
     const minted = h.mint(token);
-    const a = ids(h.action.created(expectOk(await h.create(params, minted, context, { region: home }), `create in ${home.name}`)));
+    const created = expectCreated(h, await h.create(params, minted, context, { region: home }), `create in ${home.name}`);
+    await expectExactReplay(h, params, minted, context, created, { region: home });
+    const a = ids(created);
     const awayParams = secondChange ? h.applyChange(params, secondChange) : params;
-    const b = ids(h.action.created(expectOk(await h.create(awayParams, minted, context, { region: away }), `the same token in ${away.name}`)));
+    const b = ids(expectCreated(h, await h.create(awayParams, minted, context, { region: away }), `the same token in ${away.name}`));
     const shared = b.filter((id) => a.includes(id));
     if (shared.length > 0) violation(`the create in ${away.name} replayed ${home.name}'s resources [${shared.join(', ')}]`);
-    expectIds(expectObserved(await h.observe(context, { region: home }), `read-back in ${home.name}`), a, `the resources in ${home.name}`);
-    expectIds(expectObserved(await h.observe(context, { region: away }), `read-back in ${away.name}`), b, `the resources in ${away.name}`);
-    const again = ids(h.action.created(expectOk(await h.create(params, minted, context, { region: home }), `replay in ${home.name}`)));
-    expectIds(again.map((id) => ({ id })), a, `the replay in ${home.name}`);
+    expectIds(expectObserved(await h.observe(context, { region: home, expect: a }), `read-back in ${home.name}`), a, `the resources in ${home.name}`);
+    expectIds(expectObserved(await h.observe(context, { region: away, expect: b }), `read-back in ${away.name}`), b, `the resources in ${away.name}`);
   },
 });

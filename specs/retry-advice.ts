@@ -6,7 +6,7 @@ import type { Outcome } from '../harness/outcome.ts';
 import { EXPECTED_STATUS, statusClass, STATE_CODES } from '../harness/retry.constants.ts';
 import type { RuleHarness } from '../harness/ruleHarness.ts';
 import type { CaseContext } from '../harness/actions/action.ts';
-import { expectObserved, expectOk, ids, violation } from './expect.ts';
+import { expectCreated, expectIds, expectObserved, ids, violation } from './expect.ts';
 import { ALL_PROFILES, defineRule } from './rule.ts';
 
 /**
@@ -45,10 +45,10 @@ export default defineRule({
     const minted = h.mint(token);
     if (probe.kind === 'transient') {
       const faults = probe.plan.map(describeStep).join(', ');
-      expectOk(await h.create(params, minted, context, { faults: probe.plan }), `the create retried with backoff after [${faults}]`);
+      expectCreated(h, await h.create(params, minted, context, { faults: probe.plan }), `the create retried with backoff after [${faults}]`);
       return noHiddenEffects(h, context);
     }
-    if (probe.kind === 'mismatch') expectOk(await h.create(params, minted, context), 'first create');
+    if (probe.kind === 'mismatch') expectCreated(h, await h.create(params, minted, context), 'first create');
     const request = (): Promise<Outcome> => {
       switch (probe.kind) {
         case 'valid':
@@ -67,18 +67,20 @@ export default defineRule({
   },
 });
 
-/** Statuses match codes, and the case shows only resources some successful answer named. */
+/** Statuses match codes, and the case shows exactly the resources the successful answers named. */
 async function noHiddenEffects(h: RuleHarness, context: CaseContext): Promise<void> {
   statusesMatchCodes(h);
-  const answered = new Set(h.seen.flatMap((o) => (o.kind === 'ok' && o.root.startsWith(h.action.name) ? ids(h.action.created(o)) : [])));
-  const hidden = ids(expectObserved(await h.observe(context), 'read-back by case tag')).filter((id) => !answered.has(id));
+  const answered = [...new Set(h.seen.flatMap((o) => (o.kind === 'ok' && o.root === `${h.action.name}Response` ? ids(h.action.created(o)) : [])))];
+  const seen = expectObserved(await h.observe(context, { expect: answered }), 'read-back by case tag');
+  const hidden = ids(seen).filter((id) => !answered.includes(id));
   if (hidden.length > 0) violation(`the endpoint created [${hidden.join(', ')}] although no answer said so`);
+  expectIds(seen, answered, 'the resources the answers named');
 }
 
 function sameAgain(h: RuleHarness, first: Outcome, again: Outcome, what: string): void {
   if (first.kind === 'ok') {
-    const answer = expectOk(again, `${what}, after a 200`);
-    const [a, b] = [ids(h.action.created(first)), ids(h.action.created(answer))];
+    const a = ids(expectCreated(h, first, what));
+    const b = ids(expectCreated(h, again, `${what}, after a 200`));
     if (a.join() !== b.join()) violation(`${what}: a 200 repeated changed something: [${a.join(', ')}] then [${b.join(', ')}]`);
   } else if (first.kind === 'ec2-error' && statusClass(first.status) === 'client' && !STATE_CODES.has(first.code)) {
     if (again.kind !== 'ec2-error' || again.code !== first.code || again.status !== first.status) {

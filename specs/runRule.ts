@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import type { ActionAdapter } from '../harness/actions/action.ts';
+import type { Breaker } from '../harness/breaker.ts';
 import { BudgetExhausted, type Budget } from '../harness/budget.ts';
-import { NotApplicableError } from '../harness/errors.ts';
+import { NotApplicableError, RunAborted } from '../harness/errors.ts';
 import type { Ledger } from '../harness/ledger.ts';
 import { Session } from '../harness/exchange.ts';
 import { scrub } from '../harness/redact.ts';
@@ -10,16 +11,24 @@ import { RuleHarness } from '../harness/ruleHarness.ts';
 import type { ResolvedTarget } from '../harness/target.ts';
 import type { TokenMinter } from '../harness/tokens.ts';
 import type { Transcript } from '../harness/transcript.ts';
+import type { Visibility } from '../harness/visibility.ts';
 import type { Counterexample, Verdict } from '../reports/model.ts';
 import { missingCapability } from './capabilities.ts';
+import { Inconclusive, RuleViolation } from './expect.ts';
 import type { Rule } from './rule.ts';
 import { replayCommand, type RunSettings } from './settings.ts';
 
 /**
- * Cases per rule by default (a rule's `cost` divides it): chosen so that `npm start` stays under
+ * Cases per rule by default (a rule's `cost` divides it): chosen so that `npm start` stays near
  * 10 s on a 2-core machine while every seeded bug of the emulator is still caught (npm run mutants).
  */
 export const DEFAULT_RUNS = 30;
+
+/**
+ * A rule passes only after this many cases observed what it is about (fewer if fewer were asked
+ * for, e.g. `--runs 1` or a replay): one lucky case stopped by a time limit is no evidence.
+ */
+export const MIN_CASES = 5;
 
 /** A rule × action stops generating (or shrinking) after this long; slow endpoints still finish. */
 export const RULE_TIME_LIMIT_MS = 120_000;
@@ -38,6 +47,10 @@ export interface RuleRunContext {
   readonly ledger?: Ledger;
   /** The run's spending limits, shared by all rules. @defaultValue none */
   readonly budget?: Budget;
+  /** The run's circuit breaker, shared by all rules. @defaultValue none */
+  readonly breaker?: Breaker;
+  /** What the run learned about how late the endpoint lists new resources. @defaultValue one per rule */
+  readonly visibility?: Visibility;
 }
 
 /** Each rule × action gets its own seed from the run's, so `--seed N --only R` replays it exactly. */
@@ -53,7 +66,8 @@ export async function runRule(rule: Rule, adapter: ActionAdapter, context: RuleR
     ? `not part of profile ${context.target.profile}`
     : missingCapability(rule.requires, context.target, adapter);
   if (notRunnable) return { ...base, status: 'not-applicable', reason: notRunnable, durationMs: 0 };
-  const session = new Session(context.target, { budget: context.budget });
+  if (context.breaker?.cause !== undefined) return { ...base, status: 'skipped', reason: `run stopped: ${context.breaker.cause}`, durationMs: 0 };
+  const session = new Session(context.target, { budget: context.budget, breaker: context.breaker });
   const h = new RuleHarness({
     target: context.target,
     adapter,
@@ -63,6 +77,7 @@ export async function runRule(rule: Rule, adapter: ActionAdapter, context: RuleR
     testId: testId(rule.id, adapter.name, context.settings.runId),
     ledger: context.ledger,
     budget: context.budget,
+    visibility: context.visibility,
   });
   try {
     const verdict = await check(rule, h, context);
@@ -74,19 +89,35 @@ export async function runRule(rule: Rule, adapter: ActionAdapter, context: RuleR
   }
 }
 
-async function check(rule: Rule, h: RuleHarness, context: RuleRunContext): Promise<Pick<Verdict, 'status' | 'runs' | 'reason' | 'failure'>> {
+type Checked = Pick<Verdict, 'status' | 'runs' | 'reason' | 'failure'>;
+
+/** Errors that end a rule whatever the case: what they say is the verdict, so no case is tried after them. */
+const isTerminal = (error: unknown) =>
+  error instanceof Inconclusive || error instanceof NotApplicableError || error instanceof BudgetExhausted || error instanceof RunAborted;
+
+async function check(rule: Rule, h: RuleHarness, context: RuleRunContext): Promise<Checked> {
   let failing: Transcript | undefined;
   let foundAfter: Counterexample['foundAfter'];
+  let terminal: unknown;
+  let violated = false;
+  let evidenced = 0;
   const started = Date.now();
   const property = fc.asyncProperty(rule.cases(h), async (generated) => {
+    // Once the verdict is decided by a terminal error, fast-check's further tries end at once.
+    if (terminal !== undefined && !violated) throw terminal;
     const transcript = h.session.beginTranscript();
     try {
       await rule.check(h, generated);
+      evidenced += 1;
     } catch (error) {
-      if (!fc.PreconditionFailure.isFailure(error)) {
-        failing = transcript;
-        foundAfter ??= { requests: h.session.requestsSent, ms: Date.now() - started };
-      }
+      if (fc.PreconditionFailure.isFailure(error)) throw error;
+      const isViolation = error instanceof RuleViolation;
+      // While shrinking a violation, a candidate that ends any other way does not reproduce it.
+      if (violated && !isViolation) fc.pre(false);
+      if (isViolation) violated = true;
+      else if (isTerminal(error)) terminal = error;
+      failing = transcript;
+      foundAfter ??= { requests: h.session.requestsSent, ms: Date.now() - started };
       throw error;
     } finally {
       await h.endCase();
@@ -95,16 +126,30 @@ async function check(rule: Rule, h: RuleHarness, context: RuleRunContext): Promi
   const seed = caseSeed(context.settings.seed, rule.id, h.action.name);
   const path = context.settings.path;
   const numRuns = path ? 1 : Math.max(1, Math.round((context.settings.runs ?? context.defaultRuns) / (rule.cost ?? 1)));
+  const minimum = Math.min(MIN_CASES, numRuns);
   const endOnFailure = path !== undefined || context.shrink === false;
   const details = await fc.check(property, { numRuns, seed, path, endOnFailure, maxSkipsPerRun: 20, interruptAfterTimeLimit: RULE_TIME_LIMIT_MS });
   if (!details.failed) {
-    const interrupted = details.interrupted ? { reason: `time limit: stopped after ${details.numRuns} of ${numRuns} cases` } : {};
-    return { status: 'passed', runs: details.numRuns, ...interrupted };
+    if (evidenced >= minimum) {
+      const interrupted = details.interrupted ? { reason: `time limit: stopped after ${evidenced} of ${numRuns} cases` } : {};
+      return { status: 'passed', runs: evidenced, ...interrupted };
+    }
+    const why = details.interrupted ? `the time limit (${RULE_TIME_LIMIT_MS / 1000} s) stopped it` : `${details.numSkips} generated cases could not run`;
+    return { status: 'skipped', runs: evidenced, reason: `only ${evidenced} of the minimum ${minimum} cases ran: ${why}` };
   }
   const error = details.errorInstance;
-  if (error instanceof NotApplicableError) return { status: 'not-applicable', runs: details.numRuns, reason: error.message };
-  if (error instanceof BudgetExhausted) return { status: 'skipped', runs: details.numRuns, reason: error.message };
-  return { status: 'failed', runs: details.numRuns, failure: { ...counterexample(details, error, failing, rule, h, context), foundAfter } };
+  const failure = () => ({ ...counterexample(details, error, failing, rule, h, context), foundAfter });
+  if (error instanceof RuleViolation) return { status: 'failed', runs: evidenced, failure: failure() };
+  if (error instanceof Inconclusive) return { status: 'inconclusive', runs: evidenced, reason: error.message, failure: failure() };
+  if (error instanceof NotApplicableError) return { status: 'not-applicable', runs: evidenced, reason: error.message };
+  if (error instanceof BudgetExhausted || error instanceof RunAborted) return { status: 'skipped', runs: evidenced, reason: error.message };
+  if (error === null || error === undefined) {
+    // fast-check gave up without a failing case: too many skipped cases, or the time limit before any case ended.
+    const why = details.interrupted ? `the time limit (${RULE_TIME_LIMIT_MS / 1000} s) stopped it before any case ended` : `${details.numSkips} generated cases could not run (token space used up)`;
+    return { status: 'skipped', runs: evidenced, reason: `no verdict: ${why}` };
+  }
+  // Anything else is the suite's own failure (or an unexpected exception): never a verdict on the endpoint.
+  return { status: 'error', runs: evidenced, reason: `the rule crashed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, failure: failure() };
 }
 
 function counterexample(details: fc.RunDetails<[unknown]>, error: unknown, failing: Transcript | undefined, rule: Rule, h: RuleHarness, context: RuleRunContext): Counterexample {

@@ -1,6 +1,9 @@
 import { ACTION_ADAPTERS } from '../harness/actions/index.ts';
+import { Breaker } from '../harness/breaker.ts';
+import { preflight } from '../harness/preflight.ts';
 import type { ResolvedTarget } from '../harness/target.ts';
 import { TokenMinter } from '../harness/tokens.ts';
+import { Visibility } from '../harness/visibility.ts';
 import type { Verdict } from '../reports/model.ts';
 import type { RuleId } from './ruleIds.ts';
 import { DEFAULT_RUNS, runRule } from './runRule.ts';
@@ -20,13 +23,34 @@ export interface SuiteRequest {
   readonly shrink?: boolean;
 }
 
+export interface SuiteRun {
+  readonly verdicts: readonly Verdict[];
+  /** Why the run stopped before (the preflight) or while (the breaker) rules ran, if it did. */
+  readonly stopped?: string;
+  /** Requests the preflight sent. */
+  readonly preflightRequests: number;
+}
+
 /**
  * The suite without vitest, for self-tests (`npm run mutants`, the legitimate-variant runs):
- * the same rules, selection and runner as specs/conformance.spec.ts, verdicts as values.
+ * the same preflight, rules, selection, breaker and runner as specs/conformance.spec.ts, verdicts as values.
  */
-export async function runSuite(request: SuiteRequest): Promise<Verdict[]> {
-  const cases = selectCases(request.target.actions, request.only);
-  const context = { settings: request.settings, target: request.target, minter: new TokenMinter(), secrets: [], defaultRuns: request.defaultRuns ?? DEFAULT_RUNS, shrink: request.shrink };
+export async function runSuite(request: SuiteRequest): Promise<SuiteRun> {
+  const { target, settings } = request;
+  const checked = await preflight(target, { runId: settings.runId, seed: settings.seed, actions: target.actions });
+  if (checked.problem !== undefined) return { verdicts: [], stopped: checked.problem, preflightRequests: checked.requests };
+  const cases = selectCases(target.actions, request.only);
+  const breaker = new Breaker();
+  const context = {
+    settings,
+    target,
+    minter: new TokenMinter(),
+    secrets: [],
+    defaultRuns: request.defaultRuns ?? DEFAULT_RUNS,
+    shrink: request.shrink,
+    breaker,
+    visibility: new Visibility(target.consistencyWindowMs),
+  };
   const verdicts: Verdict[] = [];
   let next = 0;
   const worker = async () => {
@@ -38,5 +62,5 @@ export async function runSuite(request: SuiteRequest): Promise<Verdict[]> {
     }
   };
   await Promise.all(Array.from({ length: request.concurrency ?? 4 }, worker));
-  return verdicts;
+  return { verdicts, stopped: breaker.cause, preflightRequests: checked.requests };
 }

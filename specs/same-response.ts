@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { expectOk, expectSameResponse } from './expect.ts';
+import { expectCreated, expectIds, expectObserved, expectOk, expectSameResponse, ids } from './expect.ts';
 import { ALL_PROFILES, defineRule } from './rule.ts';
 
 /**
@@ -26,10 +26,14 @@ export default defineRule({
   async check(h, { params, token, replays }) {
     const context = h.newCase();
     const minted = h.mint(token);
-    const first = expectOk(await h.create(params, minted, context), 'first create');
+    const outcome = await h.create(params, minted, context);
+    const created = ids(expectCreated(h, outcome, 'first create'));
+    const first = expectOk(outcome, 'first create');
     for (let n = 1; n <= replays; n += 1) {
       const replay = expectOk(await h.create(params, minted, context), `replay ${n}`);
       expectSameResponse(h, first, replay, `replay ${n}`);
     }
+    // The answer named real resources: the endpoint lists them.
+    expectIds(expectObserved(await h.observe(context, { expect: created }), 'read-back by case tag'), created, 'the resources of the case');
   },
 });

@@ -11,6 +11,8 @@ export interface RunSettings {
   readonly target?: TargetConfig;
   /** Set once the embedded emulator runs: it is fresh, so short tokens are safe. */
   readonly embedded?: boolean;
+  /** The CLI already checked the budget and ran the preflight; globalSetup does both otherwise. */
+  readonly preflighted?: boolean;
   readonly runId: string;
   /** The run's seed; each rule × action derives its own from it. */
   readonly seed: number;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { ProfileName } from '../harness/target.ts';
-import { CLIENT_ERROR, expectError, expectIds, expectObserved, expectOk, expectSameResponse, ids, violation } from './expect.ts';
+import { CLIENT_ERROR, expectCreated, expectError, expectIds, expectObserved, expectOk, expectSameResponse, ids, violation } from './expect.ts';
 import { ALL_PROFILES, defineRule } from './rule.ts';
 
 type Answer = 'replay' | 'error';
@@ -39,8 +39,9 @@ export default defineRule({
   async check(h, { params, token, replays }) {
     const context = h.newCase();
     const minted = h.mint(token);
-    const first = expectOk(await h.create(params, minted, context), 'first create');
-    const firstIds = ids(h.action.created(first));
+    const outcome = await h.create(params, minted, context);
+    const firstIds = ids(expectCreated(h, outcome, 'first create'));
+    const first = expectOk(outcome, 'first create');
     for (const outcome of await h.remove(firstIds)) expectOk(outcome, `${h.action.deleteAction} of the created resources`);
     const isInstance = h.action.name === 'RunInstances';
     const allowed = isInstance ? ALLOWED[h.profile] : h.profile === 'strict' ? ['replay'] : ['replay', 'error'];

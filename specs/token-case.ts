@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { applyVariant, caseVariant } from '../generators/tokenVariant.ts';
-import { expectOk, ids, violation } from './expect.ts';
+import { expectExactReplay } from './controls.ts';
+import { expectCreated, expectIds, expectObserved, ids, violation } from './expect.ts';
 import { ALL_PROFILES, defineRule } from './rule.ts';
 
 export default defineRule({
@@ -28,11 +29,14 @@ export default defineRule({
     const other = applyVariant(first, variant, h.action.tokenLimit);
     fc.pre(other !== undefined);
     const second = h.claim(other as string);
-    const a = expectOk(await h.create(params, first, context), 'create with the first token');
+    const a = expectCreated(h, await h.create(params, first, context), 'create with the first token');
+    await expectExactReplay(h, params, first, context, a);
     const secondParams = secondChange ? h.applyChange(params, secondChange) : params;
     // A case of its own: resources with unique names (launch templates) must not clash by name.
-    const b = expectOk(await h.create(secondParams, second, h.newCase()), `create with ${JSON.stringify(second)}, the same token in another case`);
-    const shared = ids(h.action.created(b)).filter((id) => ids(h.action.created(a)).includes(id));
+    const otherCase = h.newCase();
+    const b = expectCreated(h, await h.create(secondParams, second, otherCase), `create with ${JSON.stringify(second)}, the same token in another case`);
+    const shared = ids(b).filter((id) => ids(a).includes(id));
     if (shared.length > 0) violation(`${JSON.stringify(second)} replayed the create of ${JSON.stringify(first)}: [${shared.join(', ')}]`);
+    expectIds(expectObserved(await h.observe(otherCase, { expect: ids(b) }), 'read-back of the second token'), ids(b), `what ${JSON.stringify(second)} created`);
   },
 });

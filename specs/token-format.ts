@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { corruptToken, tokenCorruption, type TokenCorruption } from '../generators/invalidClientToken.ts';
 import { applyVariant, nearVariant, type TokenVariant } from '../generators/tokenVariant.ts';
 import type { CaseContext } from '../harness/actions/action.ts';
-import type { Ok } from '../harness/outcome.ts';
 import type { RuleHarness } from '../harness/ruleHarness.ts';
-import { CLIENT_ERROR, exactly, expectError, expectIds, expectObserved, expectOk, ids, violation } from './expect.ts';
+import type { ObservedResource } from '../harness/actions/action.ts';
+import { expectExactReplay } from './controls.ts';
+import { CLIENT_ERROR, exactly, expectCreated, expectError, expectIds, expectObserved, ids, violation } from './expect.ts';
 import { ALL_PROFILES, defineRule } from './rule.ts';
 
 /**
@@ -46,32 +47,39 @@ export default defineRule({
 async function independent(h: RuleHarness, params: unknown, token: string, variant: TokenVariant) {
   const other = applyVariant(token, variant, h.action.tokenLimit);
   fc.pre(other !== undefined);
-  const first = expectOk(await h.create(params, token, h.newCase()), 'create with the first token');
+  const context = h.newCase();
+  const first = expectCreated(h, await h.create(params, token, context), 'create with the first token');
+  await expectExactReplay(h, params, token, context, first);
   // A case of its own: resources with unique names (launch templates) must not clash by name.
-  const second = expectOk(await h.create(params, h.claim(other as string), h.newCase()), `create with a token one ${variant.kind} away`);
-  const shared = ids(h.action.created(second)).filter((id) => ids(h.action.created(first)).includes(id));
+  const otherCase = h.newCase();
+  const second = expectCreated(h, await h.create(params, h.claim(other as string), otherCase), `create with a token one ${variant.kind} away`);
+  const shared = ids(second).filter((id) => ids(first).includes(id));
   if (shared.length > 0) violation(`a different token (${JSON.stringify(other)} vs ${JSON.stringify(token)}) replayed the first create: [${shared.join(', ')}]`);
+  expectIds(expectObserved(await h.observe(otherCase, { expect: ids(second) }), 'read-back of the second token'), ids(second), `what the token one ${variant.kind} away created`);
 }
 
 async function acceptsExactly(h: RuleHarness, params: unknown, token: string, context: CaseContext) {
-  const answer = expectOk(await h.create(params, token, context), `create with a valid ${token.length}-character token`);
-  await keptExactly(h, answer, token);
+  const created = expectCreated(h, await h.create(params, token, context), `create with a valid ${token.length}-character token`);
+  await keptExactly(h, params, created, token, context);
 }
 
-/** The endpoint kept the token byte for byte: it echoes it and its filter finds the launch by it. */
-async function keptExactly(h: RuleHarness, answer: Ok, token: string) {
-  if (!h.action.echoesToken) return;
-  for (const resource of h.action.created(answer)) {
+/**
+ * The endpoint kept the token byte for byte: it echoes it and its filter finds the launch by it;
+ * an action without an echo shows it by replaying the exact token (its positive control).
+ */
+async function keptExactly(h: RuleHarness, params: unknown, created: readonly ObservedResource[], token: string, context: CaseContext) {
+  if (!h.action.echoesToken) return expectExactReplay(h, params, token, context, created);
+  for (const resource of created) {
     if (resource.clientToken !== token) violation(`the answer echoes token ${JSON.stringify(resource.clientToken)} instead of ${JSON.stringify(token)}`);
   }
-  expectIds(expectObserved(await h.observeToken(token), 'client-token filter'), ids(h.action.created(answer)), 'the client-token filter for the exact token');
+  expectIds(expectObserved(await h.observeToken(token, { expect: ids(created) }), 'client-token filter'), ids(created), 'the client-token filter for the exact token');
 }
 
 async function refuses(h: RuleHarness, params: unknown, token: string, corruption: TokenCorruption, context: CaseContext) {
   const outcome = await h.create(params, token, context);
   const what = `create with a ${corruption.kind} token (${token.length} characters)`;
   const mayHonour = corruption.kind === 'control' && h.profile !== 'strict';
-  if (mayHonour && outcome.kind === 'ok') return keptExactly(h, outcome, token);
+  if (mayHonour && outcome.kind === 'ok') return keptExactly(h, params, expectCreated(h, outcome, what), token, context);
   if (h.profile === 'strict') expectError(outcome, { codes: STRICT_CODES, statuses: exactly(400), statusText: 'HTTP 400' }, what);
   else expectError(outcome, { statuses: CLIENT_ERROR, statusText: 'a 4xx status' }, what);
   expectIds(expectObserved(await h.observe(context), 'read-back by case tag'), [], `${what} must create nothing`);

@@ -7,7 +7,6 @@ import { resolveTarget, TOKEN_ACTIONS, type ProfileName, type TargetConfig, type
 import type { Expectations } from '../../reports/expectations.ts';
 import { loadExpectations } from '../expectationsFile.ts';
 import { isRuleId, RULE_IDS, type RuleId } from '../../specs/ruleIds.ts';
-import { checkReachable } from '../reachability.ts';
 import { runConformance } from '../runConformance.ts';
 import { targetFromFlags } from '../targetFromFlags.ts';
 
@@ -33,7 +32,8 @@ Without --target or --endpoint it starts the embedded reference emulator.
   --emulator-variant NAME  self-test: switch a legitimate variant on in the embedded emulator
   --help               show this help
 
-Exit: 0 conformant, 1 not conformant, 2 usage, bad target or unreachable endpoint.
+Exit: 0 conformant; 1 not conformant, or inconclusive (not every MUST rule passed with evidence);
+2 usage, bad target, or an endpoint that could not be tested (unreachable, not EC2, stopped mid-run).
 `;
 
 const OPTIONS = {
@@ -81,7 +81,6 @@ async function run(values: Values): Promise<number> {
   if (target) {
     const spending = checkBudget(resolveTarget(target));
     if (spending) process.stdout.write(`${spending}\n`);
-    await checkReachable(target);
   }
   const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : count('--seed', values.seed);
   const outcome = await runConformance({
@@ -100,16 +99,22 @@ async function run(values: Values): Promise<number> {
     strict: values.strict,
   });
   for (const notice of outcome.report.notices) process.stdout.write(`notice: ${notice}\n`);
-  const { totals, conformance } = outcome.report;
-  if (outcome.exitCode === 2) {
-    process.stderr.write(`ec2-idem run: no rule ran${outcome.report.notices.length ? ` (${outcome.report.notices.join('; ')})` : ''}\n`);
+  const { totals, conformance, run: ran } = outcome.report;
+  const reports = `reports: ${outcome.paths.markdown}, ${outcome.paths.json}, ${outcome.paths.junit}`;
+  if (ran.stopped === undefined && conformance === 'untested') {
+    process.stderr.write(`ec2-idem run: no rule could run${outcome.report.notices.length ? ` (${outcome.report.notices.join('; ')})` : ''}\n`);
     return 2;
   }
+  if (ran.stopped !== undefined && totals.passed + totals.failed + totals.inconclusive === 0) {
+    process.stderr.write(`ec2-idem run: ${ran.stopped}\n`);
+    return 2;
+  }
+  const excusedFailures = outcome.report.rules.filter((r) => r.status === 'failed' && r.deviation !== undefined).length;
   process.stdout.write(
-    `\n${conformance}: ${totals.passed} passed, ${totals.failed - totals.deviations} failed, ${totals.deviations} documented deviations, ${totals.notApplicable} not applicable` +
-      ` · ${totals.requests} requests · ${totals.resourcesLeftBehind} resources left behind · seed ${seed}\n` +
-      `reports: ${outcome.paths.markdown}, ${outcome.paths.json}, ${outcome.paths.junit}\n`,
+    `\n${conformance}: ${totals.passed} passed, ${totals.failed - excusedFailures} failed, ${totals.inconclusive} inconclusive, ${totals.errors} errors, ${totals.deviations} documented deviations, ${totals.notApplicable} not applicable, ${totals.skipped} skipped` +
+      ` · ${totals.requests} requests · ${totals.resourcesLeftBehind} resources left behind · seed ${seed}\n${reports}\n`,
   );
+  if (ran.stopped !== undefined) process.stderr.write(`ec2-idem run: the run stopped early: ${ran.stopped}\n`);
   return outcome.exitCode;
 }
 

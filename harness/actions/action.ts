@@ -2,7 +2,7 @@ import type fc from 'fast-check';
 import type { ParamChange, ParamChangeConstraints } from '../../generators/paramChange.ts';
 import type { Call } from '../encode.ts';
 import type { Ok } from '../outcome.ts';
-import type { TokenActionName } from '../target.ts';
+import type { ResolvedTarget, TokenActionName } from '../target.ts';
 
 /** Ids that tie every resource to its run and its property case, so read-back and cleanup never guess. */
 export interface CaseContext {
@@ -46,6 +46,11 @@ export interface ParamConstraints extends ParamChangeConstraints {
   readonly imageIds: readonly [string, ...string[]];
 }
 
+/** The parameter space of a target: its first region's image, its instance types, at most `maxInstances` per launch. */
+export function paramConstraints(target: ResolvedTarget, maxInstances = 2): ParamConstraints {
+  return { imageIds: [target.regions[0].imageId], instanceTypes: target.instanceTypes, maxInstances };
+}
+
 /**
  * Everything the suite knows about one token-taking action. An adapter builds calls and reads
  * answers; it never asserts (rules do) and never sends (the harness does).
@@ -58,6 +63,8 @@ export interface ActionAdapter<P = unknown> {
   readonly echoesToken: boolean;
   /** The operation that deletes what this action creates (for messages and the ledger). */
   readonly deleteAction: string;
+  /** Codes by which that delete says a resource does not exist (or, just created, is not visible yet). */
+  readonly notFoundCodes: readonly string[];
   params(constraints: ParamConstraints): fc.Arbitrary<P>;
   change(constraints: ParamConstraints): fc.Arbitrary<ParamChange>;
   applyChange(params: P, change: ParamChange, constraints: ParamConstraints): P;
@@ -66,7 +73,7 @@ export interface ActionAdapter<P = unknown> {
   toCall(params: P, token: string | undefined, context: CaseContext, options?: { readonly dryRun?: boolean }): Call;
   /** How many resources one create with these parameters may make (for the budget). */
   resourcesPerCreate(params: P): number;
-  /** Ids of what a successful create answer says it created, in answer order. */
+  /** What a successful create answer says it created, in answer order; [] when it names nothing. */
   created(answer: Ok): readonly ObservedResource[];
   /** The describe call that lists every resource carrying one tag (the suite's run, test or case tag). */
   findByTag(key: string, value: string, nextToken?: string): Call;

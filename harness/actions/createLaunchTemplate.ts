@@ -7,8 +7,8 @@ import { suiteTags, type ActionAdapter, type CaseContext, type ObservedResource 
 import { describeCall, nextTokenOf } from './describeCall.ts';
 import { tagsOf } from './tagsOf.ts';
 
-function templateOf(node: XmlNode | undefined): ObservedResource {
-  return { id: text(node as XmlNode, 'launchTemplateId') ?? '', tags: node === undefined ? undefined : tagsOf(node) };
+function templateOf(node: XmlNode): ObservedResource {
+  return { id: text(node, 'launchTemplateId') ?? '', tags: tagsOf(node) };
 }
 
 /** Launch templates are free: the cheapest token-taking create there is (facts §2.3). */
@@ -17,6 +17,7 @@ export const createLaunchTemplate: ActionAdapter<LaunchTemplateParams> = {
   tokenLimit: 128,
   echoesToken: false,
   deleteAction: 'DeleteLaunchTemplate',
+  notFoundCodes: ['InvalidLaunchTemplateId.NotFound'],
   params: (constraints) => launchTemplateParams(constraints),
   change: (constraints) => launchTemplateChange(constraints),
   applyChange: applyLaunchTemplateChange,
@@ -36,10 +37,16 @@ export const createLaunchTemplate: ActionAdapter<LaunchTemplateParams> = {
     };
   },
   resourcesPerCreate: () => 1,
-  created: (answer) => [templateOf(field(answer.body, 'launchTemplate') as XmlNode | undefined)],
+  // An answer without a <launchTemplate> (or without its id) names nothing: never invent one.
+  created(answer) {
+    const node = field(answer.body, 'launchTemplate');
+    if (node === undefined || typeof node === 'string' || Array.isArray(node)) return [];
+    const template = templateOf(node as XmlNode);
+    return template.id === '' ? [] : [template];
+  },
   findByTag: (key, value, nextToken) => describeCall('DescribeLaunchTemplates', [{ Name: `tag:${key}`, Value: [value] }], nextToken),
   observed(answer) {
-    return { resources: items(answer.body, 'launchTemplates').map(templateOf), nextToken: nextTokenOf(answer) };
+    return { resources: items(answer.body, 'launchTemplates').map(templateOf).filter((r) => r.id !== ''), nextToken: nextTokenOf(answer) };
   },
   deleteCalls: (ids) => ids.map((id) => ({ action: 'DeleteLaunchTemplate', params: { LaunchTemplateId: id } })),
   // A deleted template is no longer listed, so every listed one is alive.

@@ -24,6 +24,7 @@ export const runInstances: ActionAdapter<RunInstancesParams> = {
   tokenLimit: 64,
   echoesToken: true,
   deleteAction: 'TerminateInstances',
+  notFoundCodes: ['InvalidInstanceID.NotFound'],
   params: (constraints) => runInstancesParams(constraints),
   change: (constraints) => runInstancesChange(constraints),
   applyChange: applyRunInstancesChange,
@@ -41,14 +42,14 @@ export const runInstances: ActionAdapter<RunInstancesParams> = {
     };
   },
   resourcesPerCreate: (params) => params.MaxCount,
-  created: (answer) => items(answer.body, 'instancesSet').map((item) => instanceOf(item, text(answer.body, 'ownerId'))),
+  created: (answer) => items(answer.body, 'instancesSet').map((item) => instanceOf(item, text(answer.body, 'ownerId'))).filter((r) => r.id !== ''),
   findByTag: (key, value, nextToken) => describeCall('DescribeInstances', [{ Name: `tag:${key}`, Value: [value] }], nextToken),
   findByToken: (token, nextToken) => describeCall('DescribeInstances', [{ Name: 'client-token', Value: [token] }], nextToken),
   observed(answer) {
     const resources = items(answer.body, 'reservationSet').flatMap((reservation) =>
       items(reservation, 'instancesSet').map((item) => instanceOf(item, text(reservation, 'ownerId'))),
     );
-    return { resources, nextToken: nextTokenOf(answer) };
+    return { resources: resources.filter((r) => r.id !== ''), nextToken: nextTokenOf(answer) };
   },
   deleteCalls(ids) {
     const calls: Call[] = [];

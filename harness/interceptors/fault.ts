@@ -8,6 +8,8 @@ import { requestRecord } from './record.ts';
 /** Hands out one step per attempt; the owner loads a plan before a call and clears it after. */
 export class FaultSchedule {
   private steps: FaultStep[] = [];
+  /** Attempts that carried a fault so far: answers they produced are the suite's own doing. */
+  injected = 0;
 
   load(plan: readonly FaultStep[]): void {
     this.steps = [...plan];
@@ -18,7 +20,9 @@ export class FaultSchedule {
   }
 
   next(): FaultStep {
-    return this.steps.shift() ?? { kind: 'pass' };
+    const step = this.steps.shift() ?? { kind: 'pass' };
+    if (step.kind !== 'pass') this.injected += 1;
+    return step;
   }
 }
 

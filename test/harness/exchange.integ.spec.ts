@@ -37,7 +37,7 @@ describe('Session against the reference emulator', () => {
     const signed = await session.prepare(describeRegions, { region: west });
     expect(signed.headers.authorization).toMatch(/Credential=AKIDTEST\/\d{8}\/us-west-2\/ec2\/aws4_request/);
     expect(signed.url).toBe(`${emulator.url}/`);
-    expect(await session.sendPrepared(signed)).toMatchObject({ kind: 'ok' });
+    expect(await session.sendPrepared(signed, describeRegions.action)).toMatchObject({ kind: 'ok' });
   });
 
   it('the session fault schedule applies to its attempts', async () => {

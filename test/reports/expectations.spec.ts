@@ -2,17 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { applyExpectations, type Expectations } from '../../reports/expectations.ts';
 import type { RuleResult } from '../../reports/model.ts';
 
-const result = (rule: RuleResult['rule'], action: string, status: RuleResult['status']): RuleResult => ({
+const result = (rule: RuleResult['rule'], action: string, status: RuleResult['status'], message = 'same token, InstanceType changed: expected IdempotentParameterMismatch with HTTP 400, got 200 RunInstancesResponse'): RuleResult => ({
   rule, action, status, runs: 1, requests: 1, resourcesCreated: 0, durationMs: 1,
   title: 't', strength: 'MUST', source: { key: 'K', fact: 'R1', sentence: 's' },
+  ...(status === 'failed' ? { failure: { message, input: '{}', seed: 1, path: '0', shrinks: 0, transcript: [], replay: 'npx ec2-idem run' } } : {}),
+  ...(status === 'inconclusive' || status === 'error' ? { reason: message } : {}),
 });
 
 const expectations: Expectations = {
   target: 'moto',
   deviations: [
-    { rule: 'PARAM-MISMATCH', reason: 'no mismatch in moto', link: 'https://example.test/1', expires: '2027-01-01' },
-    { rule: 'DESCRIBE-TOKEN', actions: ['RunInstances'], reason: 'no filter', expires: '2026-01-01' },
-    { rule: 'TOKEN-CASE', reason: 'was broken', expires: '2027-01-01' },
+    { rule: 'PARAM-MISMATCH', message: 'expected IdempotentParameterMismatch', reason: 'no mismatch in moto', link: 'https://example.test/1', expires: '2027-01-01' },
+    { rule: 'DESCRIBE-TOKEN', actions: ['RunInstances'], message: '.', reason: 'no filter', expires: '2026-01-01' },
+    { rule: 'TOKEN-CASE', status: 'inconclusive', message: '^positive control failed', reason: 'was broken', expires: '2027-01-01' },
   ],
 };
 
@@ -48,5 +50,30 @@ describe('applyExpectations', () => {
   it('a clean list is not stale', () => {
     const clean = applyExpectations([result('PARAM-MISMATCH', 'RunInstances', 'failed')], { target: 'x', deviations: [expectations.deviations[0]!] }, '2026-11-28');
     expect(clean).toMatchObject({ notices: [], stale: false });
+  });
+
+  it('excuses only the documented way of failing: another message, a crash or another status is reported, not excused', () => {
+    const entry = expectations.deviations[0]!;
+    const other = applyExpectations(
+      [
+        result('PARAM-MISMATCH', 'RunInstances', 'failed', 'first create: expected success, got 500 InternalError'),
+        result('PARAM-MISMATCH', 'CreateLaunchTemplate', 'error', 'the rule crashed: TypeError: x is undefined'),
+      ],
+      { target: 'x', deviations: [entry] },
+      '2026-11-28',
+    );
+    expect(other.results.map((r) => r.deviation)).toEqual([undefined, undefined]);
+    expect(other.notices).toEqual([
+      'PARAM-MISMATCH RunInstances fails differently from its documented deviation: expected failed with a message matching /expected IdempotentParameterMismatch/, got failed: first create: expected success, got 500 InternalError',
+      'PARAM-MISMATCH CreateLaunchTemplate fails differently from its documented deviation: expected failed with a message matching /expected IdempotentParameterMismatch/, got error: the rule crashed: TypeError: x is undefined',
+    ]);
+    expect(other.stale).toBe(true);
+  });
+
+  it('documents an inconclusive result when the entry says so, by its reason', () => {
+    const applied = applyExpectations([result('TOKEN-CASE', 'RunInstances', 'inconclusive', 'positive control failed: the exact replay answered [i-2], not [i-1]')], expectations, '2026-11-28');
+    expect(applied.results[0]?.deviation?.reason).toBe('was broken');
+    const failedInstead = applyExpectations([result('TOKEN-CASE', 'RunInstances', 'failed', 'positive control failed: x')], expectations, '2026-11-28');
+    expect(failedInstead.results[0]?.deviation).toBeUndefined();
   });
 });

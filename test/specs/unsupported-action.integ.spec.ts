@@ -26,7 +26,8 @@ describe('an endpoint without CreateLaunchTemplate', () => {
 
   it('reports every CreateLaunchTemplate rule not-applicable with the reason, and still judges RunInstances', async () => {
     const target = resolveTarget(checkTargetConfig({ endpoint: url, regions: ['us-east-1', 'us-west-2'], imageId: 'ami-0123456789abcdef0', credentials: { accessKeyId: '111111111111', secretAccessKey: 'x' } }, 't'));
-    const verdicts = await runSuite({ target, settings: { runId: 'unsupported', seed: 3, replayBase: 'npx ec2-idem run' }, only: ['PARAM-MISMATCH', 'SAME-RESPONSE'], defaultRuns: 5 });
+    const { verdicts, stopped } = await runSuite({ target, settings: { runId: 'unsupported', seed: 3, replayBase: 'npx ec2-idem run' }, only: ['PARAM-MISMATCH', 'SAME-RESPONSE'], defaultRuns: 5 });
+    expect(stopped).toBeUndefined();
     const byAction = (action: string) => verdicts.filter((v) => v.action === action);
     expect(byAction('CreateLaunchTemplate').map((v) => v.status)).toEqual(['not-applicable', 'not-applicable']);
     for (const verdict of byAction('CreateLaunchTemplate')) expect(verdict.reason).toMatch(/does not implement CreateLaunchTemplate \(InvalidAction\)/);

@@ -1,0 +1,73 @@
+import { RunAborted } from './errors.ts';
+import { describeOutcome, type Outcome } from './outcome.ts';
+
+export interface BreakerOptions {
+  /** How many of the latest exchanges are looked at. @defaultValue 40 */
+  readonly window?: number;
+  /** Share of broken answers in the window that stops the run. @defaultValue 0.75 */
+  readonly threshold?: number;
+  /** Exchanges seen before the breaker may trip at all. @defaultValue 20 */
+  readonly minimum?: number;
+}
+
+/**
+ * The run's circuit breaker. When answers that are not EC2 at all (malformed, or no answer) make up
+ * most of the recent exchanges, no rule can learn anything more: the breaker trips, aborts the
+ * requests in flight and makes every later request throw {@link RunAborted}, so a broken endpoint
+ * gets its verdict in seconds instead of every rule running into its time limit. Faults the suite
+ * injected itself never count.
+ */
+export class Breaker {
+  private readonly recent: boolean[] = [];
+  private readonly onTrip = new Set<() => void>();
+  private readonly window: number;
+  private readonly threshold: number;
+  private readonly minimum: number;
+  private broken = 0;
+  private reason: string | undefined;
+
+  constructor(options: BreakerOptions = {}) {
+    this.window = options.window ?? 40;
+    this.threshold = options.threshold ?? 0.75;
+    this.minimum = Math.min(options.minimum ?? 20, this.window);
+  }
+
+  /**
+   * Calls `stop` when the breaker trips (a session destroys its connections, ending the requests in
+   * flight at once); returns what undoes the registration. Cheaper than a signal per request.
+   */
+  whenTripped(stop: () => void): () => void {
+    this.onTrip.add(stop);
+    return () => this.onTrip.delete(stop);
+  }
+
+  /** Why the run was stopped, once it was. */
+  get cause(): string | undefined {
+    return this.reason;
+  }
+
+  /** Throws {@link RunAborted} once tripped; call before every request. */
+  check(): void {
+    if (this.reason !== undefined) throw new RunAborted(`run stopped: ${this.reason}`);
+  }
+
+  /** Counts one exchange's outcome; `injected` outcomes (the suite's own faults) are ignored. */
+  record(outcome: Outcome, injected: boolean): void {
+    if (injected || this.reason !== undefined) return;
+    const isBroken = outcome.kind === 'malformed' || outcome.kind === 'transport-failure';
+    this.recent.push(isBroken);
+    if (isBroken) this.broken += 1;
+    if (this.recent.length > this.window && this.recent.shift()) this.broken -= 1;
+    if (this.recent.length >= this.minimum && this.broken / this.recent.length >= this.threshold) {
+      this.trip(`${this.broken} of the last ${this.recent.length} answers were not EC2 answers (the latest: ${describeOutcome(outcome)})`);
+    }
+  }
+
+  /** Stops the run now (also used when a preflight or an operator decides so). */
+  trip(reason: string): void {
+    if (this.reason !== undefined) return;
+    this.reason = reason;
+    for (const stop of this.onTrip) stop();
+    this.onTrip.clear();
+  }
+}

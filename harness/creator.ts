@@ -1,0 +1,74 @@
+import type { EncodingVariant } from '../generators/encodingVariant.ts';
+import type { FaultPlan } from '../generators/faultPlan.ts';
+import type { ActionAdapter, CaseContext } from './actions/action.ts';
+import type { Caller } from './caller.ts';
+import type { CaseBook, Placement } from './caseBook.ts';
+import type { Call } from './encode.ts';
+import { NotApplicableError, UNSUPPORTED_ACTION_CODES } from './errors.ts';
+import { describeOutcome, type Outcome } from './outcome.ts';
+import type { ResolvedTarget } from './target.ts';
+
+export interface CreateOptions extends Placement {
+  readonly encoding?: EncodingVariant;
+  readonly dryRun?: boolean;
+  /** Faults for the first attempts of this create, one step per attempt (LOST-RESPONSE). */
+  readonly faults?: FaultPlan;
+}
+
+/**
+ * Sends creates: journaled in the ledger before they leave, paid for from the budget, and what
+ * they answered as created put in the case's books. An endpoint that does not implement the action
+ * makes the rule not-applicable here, at its first create.
+ */
+export class Creator<P> {
+  constructor(
+    private readonly action: ActionAdapter<P>,
+    private readonly target: ResolvedTarget,
+    private readonly caller: Caller,
+    private readonly book: CaseBook,
+  ) {}
+
+  /** One create, retried like a careful client (same token, re-signed). */
+  async create(params: P, token: string | undefined, context: CaseContext, options: CreateOptions = {}): Promise<Outcome> {
+    const call = this.call(params, token, context, options);
+    const reserved = await this.book.reserve(this.action.resourcesPerCreate(params), token, options, options.dryRun);
+    const entry = this.book.intent(token, context, options);
+    const { faults } = this.caller.session;
+    faults.load(options.faults ?? []);
+    try {
+      return this.settle(await this.caller.send(call, options, options.encoding), options, reserved, entry);
+    } finally {
+      faults.clear();
+    }
+  }
+
+  /**
+   * The same create sent `copies` times over separate connections, all signed first and then
+   * released together, each a single attempt (no retry): how the endpoint answers a race.
+   */
+  async race(params: P, token: string, context: CaseContext, copies: number, placement: Placement = {}): Promise<Outcome[]> {
+    const call = this.call(params, token, context, placement);
+    const exchange = { region: placement.region, identity: placement.identity };
+    const reserved = await this.book.reserve(this.action.resourcesPerCreate(params), token, placement);
+    const { session } = this.caller;
+    const signed = await Promise.all(Array.from({ length: copies }, () => session.prepare(call, exchange)));
+    const entries = signed.map(() => this.book.intent(token, context, placement));
+    const outcomes = await Promise.all(signed.map((request) => session.sendPrepared(request, call.action)));
+    this.caller.seen.push(...outcomes);
+    return outcomes.map((outcome, i) => this.settle(outcome, placement, i === 0 ? reserved : 0, entries[i]));
+  }
+
+  private call(params: P, token: string | undefined, context: CaseContext, options: CreateOptions): Call {
+    const region = options.region ?? this.target.regions[0];
+    return this.action.toCall(this.action.localize(params, region.imageId), token, context, { dryRun: options.dryRun });
+  }
+
+  private settle(outcome: Outcome, placement: Placement, reserved: number, entry: number | undefined): Outcome {
+    const ids = outcome.kind === 'ok' ? this.action.created(outcome).map((r) => r.id) : [];
+    this.book.settle(placement, ids, describeOutcome(outcome), reserved, entry);
+    if (outcome.kind === 'ec2-error' && UNSUPPORTED_ACTION_CODES.has(outcome.code)) {
+      throw new NotApplicableError(`the endpoint does not implement ${this.action.name} (${outcome.code})`);
+    }
+    return outcome;
+  }
+}

@@ -1,0 +1,34 @@
+import type { ActionAdapter } from './actions/action.ts';
+import type { Caller } from './caller.ts';
+import type { CaseBook, Placement } from './caseBook.ts';
+import type { Outcome } from './outcome.ts';
+import { pollUntil } from './pollUntil.ts';
+import type { Visibility } from './visibility.ts';
+
+/**
+ * Deletes what a case made. A delete naming a resource created a moment ago may answer NotFound
+ * while the endpoint is not yet consistent (facts D11): such a delete is repeated, with backoff,
+ * until the consistency window since the case's latest create has passed — unless a read-back
+ * already listed every resource it names (then NotFound means gone).
+ */
+export class Remover {
+  constructor(
+    private readonly action: ActionAdapter<unknown>,
+    private readonly caller: Caller,
+    private readonly book: CaseBook,
+    private readonly visibility: Visibility,
+  ) {}
+
+  async remove(ids: readonly string[], placement: Placement = {}): Promise<Outcome[]> {
+    const outcomes: Outcome[] = [];
+    const deadline = (this.book.lastWriteAt ?? 0) + this.visibility.windowMs;
+    const notFound = (o: Outcome) => o.kind === 'ec2-error' && this.action.notFoundCodes.includes(o.code);
+    const mayBeLate = ids.some((id) => this.book.neverSeen(id));
+    for (const call of this.action.deleteCalls(ids)) {
+      const { result } = await pollUntil(() => this.caller.send(call, placement), (o) => !(mayBeLate && notFound(o)), this.caller, deadline);
+      outcomes.push(result);
+    }
+    this.book.deleted(placement, ids);
+    return outcomes;
+  }
+}
