@@ -91,9 +91,9 @@ export class ResultCollector implements Reporter {
     let resourcesLeftBehind = 0;
     let stopped: string | undefined;
     for (const testModule of testModules) {
-      stopped ??= testModule.meta().stopped;
       try {
         resourcesLeftBehind += await this.#readModule(testModule);
+        stopped ??= testModule.meta().stopped;
       } catch (error) {
         // A half-read module must not keep `done` from resolving: the CLI is waiting on it.
         this.#notice(`could not read the results of ${testModule.relativeModuleId}: ${String(error)}`);

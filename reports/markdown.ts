@@ -65,7 +65,7 @@ function runLine(report: RunReport): string {
 function totalsLine(report: RunReport): string {
   const t = report.totals;
   const failed = t.deviations > 0 ? `${t.failed} failed (${plural(t.deviations, 'documented deviation')} in all)` : `${t.failed} failed`;
-  return [`${t.passed} passed`, failed, `${t.inconclusive} inconclusive`, `${t.errors} errors`, `${t.notApplicable} not applicable`, `${t.skipped} skipped`].join(' · ');
+  return [`${t.passed} passed`, failed, `${t.inconclusive} inconclusive`, plural(t.errors, 'error'), `${t.notApplicable} not applicable`, `${t.skipped} skipped`].join(' · ');
 }
 
 function ruleTable(rules: readonly RuleResult[]): string {

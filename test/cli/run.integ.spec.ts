@@ -7,6 +7,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/server.ts';
 import { checkRunReport } from '../../reports/validate.ts';
+import { sampleReport } from '../reports/fixtures/sampleReport.ts';
 
 const CLI = new URL('../../bin/ec2-idem.js', import.meta.url).pathname;
 const env = { ...process.env, AWS_EC2_METADATA_DISABLED: 'true', AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', NO_COLOR: '1' };
@@ -65,7 +66,19 @@ describe('ec2-idem run: usage, configuration and reachability problems exit 2 wi
     const file = await target('down.json', { endpoint: 'http://127.0.0.1:9', regions: ['us-east-1'], imageId: 'ami-12345678', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
     const { code, stderr } = await ec2idem(['run', '--target', file]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/endpoint http:\/\/127\.0\.0\.1:9\/ is unreachable \(ECONNREFUSED/);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/http:\/\/127\.0\.0\.1:9\/ does not answer: DescribeRegions \(us-east-1\) got transport failure ECONNREFUSED/);
+  });
+
+  it('every replay line a report can carry is a command line the CLI accepts', async () => {
+    const replays = sampleReport().rules.flatMap((result) => (result.failure ? [result.failure.replay] : []));
+    expect(replays.length).toBeGreaterThan(1);
+    for (const replay of replays) {
+      expect(replay.startsWith('npx ec2-idem run ')).toBe(true);
+      // --help after the flags: the parser still rejects any flag it does not know, then prints usage.
+      const { code, stderr } = await ec2idem([...replay.slice('npx ec2-idem '.length).split(' '), '--help']);
+      expect({ replay, code, stderr }).toEqual({ replay, code: 0, stderr: '' });
+    }
   });
 });
 
@@ -92,6 +105,13 @@ describe('ec2-idem run against an emulator with a seeded bug, with known secrets
     const failed = report.rules.find((r: { rule: string; status: string }) => r.rule === 'PARAM-MISMATCH' && r.status === 'failed');
     expect(failed.failure.transcript.length).toBeGreaterThan(1);
     expect(failed.failure.replay).toMatch(/--only PARAM-MISMATCH --action \w+ --seed 1 --path/);
+    // The replay line runs as it stands and shows the same failure again.
+    const replayDir = join(dir, 'replay-report');
+    const args = (failed.failure.replay as string).slice('npx ec2-idem '.length).split(' ');
+    const replayed = await ec2idem([...args, '--report-dir', replayDir]);
+    expect(replayed.code).toBe(1);
+    const again = JSON.parse(await readFile(join(replayDir, 'report.json'), 'utf8'));
+    expect(again.rules.map((r: { rule: string; action: string; status: string }) => `${r.rule} ${r.action} ${r.status}`)).toEqual([`PARAM-MISMATCH ${failed.action} failed`]);
     const junit = new XMLParser({ ignoreAttributes: false }).parse(await readFile(join(reportDir, 'junit.xml'), 'utf8'));
     expect(Number(junit.testsuites.testsuite['@_failures'])).toBeGreaterThan(0);
     expect(await readFile(join(reportDir, 'summary.md'), 'utf8')).toMatch(/PARAM-MISMATCH/);

@@ -3,18 +3,30 @@ import { buildRunReport, conformanceOf } from '../../reports/build.ts';
 import type { RuleResult } from '../../reports/model.ts';
 import { deviation, failed, notApplicable, passed, sampleReport } from './fixtures/sampleReport.ts';
 
-const crashed: RuleResult = { ...passed, rule: 'AT-MOST-ONCE', status: 'failed', reason: 'crashed before producing a verdict: socket hang up' };
-const skipped: RuleResult = { ...notApplicable, rule: 'DRYRUN', status: 'skipped', reason: 'skipped by the test runner' };
+const crashed: RuleResult = { ...passed, rule: 'AT-MOST-ONCE', status: 'error', reason: 'crashed before producing a verdict: socket hang up' };
+const skipped: RuleResult = { ...notApplicable, rule: 'DRYRUN', status: 'skipped', reason: 'budget: maxLaunches (10) spent' };
+const skippedShould: RuleResult = { ...skipped, strength: 'SHOULD' };
+const inconclusive: RuleResult = { ...passed, rule: 'TOKEN-CASE', status: 'inconclusive', reason: 'positive control failed: the exact replay answered [i-2], not [i-1]' };
+const inconclusiveShould: RuleResult = { ...inconclusive, rule: 'ACTION-SCOPE', strength: 'SHOULD' };
+const documentedInconclusive: RuleResult = { ...inconclusive, deviation: { reason: 'never replays', expires: '2027-01-01' } };
 
 describe('conformanceOf', () => {
   it.each<[string, RuleResult[], number, string]>([
     ['all passed', [passed], 0, 'conformant'],
-    ['passed, not-applicable and skipped', [passed, notApplicable, skipped], 0, 'conformant'],
-    ['no results at all', [], 0, 'conformant'],
+    ['passed and not-applicable', [passed, notApplicable], 0, 'conformant'],
+    ['passed, and a SHOULD rule skipped or inconclusive', [passed, skippedShould, inconclusiveShould], 0, 'conformant'],
+    ['a MUST rule skipped (not shown)', [passed, skipped], 0, 'inconclusive'],
+    ['a MUST rule inconclusive', [passed, inconclusive], 0, 'inconclusive'],
+    ['a crash of the suite, whatever passed', [passed, crashed], 0, 'inconclusive'],
+    ['nothing passed: only inconclusive results', [inconclusive, inconclusiveShould], 0, 'inconclusive'],
+    ['nothing passed: only documented deviations', [deviation, documentedInconclusive], 0, 'inconclusive'],
+    ['no results at all', [], 0, 'untested'],
+    ['nothing ran: not-applicable and skipped only', [notApplicable, skipped], 0, 'untested'],
     ['every failure documented', [passed, deviation], 0, 'conformant-with-deviations'],
+    ['a documented inconclusive MUST rule', [passed, documentedInconclusive], 0, 'conformant-with-deviations'],
     ['an undocumented failure', [passed, failed], 0, 'not-conformant'],
     ['an undocumented failure beside a documented one', [deviation, failed], 0, 'not-conformant'],
-    ['a crash (failed without a counterexample)', [crashed], 0, 'not-conformant'],
+    ['a failure beside inconclusive results: shown broken wins', [inconclusive, crashed, failed], 0, 'not-conformant'],
     ['a leak, even when every rule passed', [passed], 1, 'not-conformant'],
     ['a leak with only documented failures', [deviation], 3, 'not-conformant'],
     // A deviation entry on a passing rule is an unexpected pass: a notice, not a deviation.
@@ -26,19 +38,21 @@ describe('conformanceOf', () => {
 
 describe('buildRunReport', () => {
   it('counts each status, deviations apart, and sums requests and resources', () => {
-    const report = buildRunReport({ ...inputOf([passed, failed, deviation, notApplicable, skipped, crashed]), resourcesLeftBehind: 2 });
+    const report = buildRunReport({ ...inputOf([passed, failed, deviation, notApplicable, skipped, crashed, inconclusive, documentedInconclusive]), resourcesLeftBehind: 2 });
     expect(report.totals).toEqual({
       passed: 1,
-      failed: 3,
+      failed: 2,
+      inconclusive: 2,
+      errors: 1,
       notApplicable: 1,
       skipped: 1,
-      deviations: 1,
-      requests: passed.requests + failed.requests + deviation.requests + crashed.requests,
-      resourcesCreated: passed.resourcesCreated + failed.resourcesCreated + crashed.resourcesCreated,
+      deviations: 2,
+      requests: passed.requests * 3 + failed.requests + deviation.requests + crashed.requests,
+      resourcesCreated: passed.resourcesCreated * 3 + failed.resourcesCreated + crashed.resourcesCreated,
       resourcesLeftBehind: 2,
     });
     expect(report.conformance).toBe('not-conformant');
-    expect(report.schemaVersion).toBe(1);
+    expect(report.schemaVersion).toBe(2);
   });
 
   it('orders results by RULE_IDS, then action, whatever order they finished in', () => {

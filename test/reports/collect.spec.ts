@@ -22,9 +22,9 @@ describe('readResult', () => {
     expect(readResult(fakeCase('LOST-RESPONSE RunInstances', failedWith('boom'), { result: failed }))).toEqual({ result: failed });
   });
 
-  it('synthesizes a failure from the test name and the first line of the error for a crashed test', () => {
+  it('synthesizes an error (a crash is no verdict on the endpoint) from the test name and the first line of the error', () => {
     const { result, warning } = readResult(fakeCase('AT-MOST-ONCE CreateLaunchTemplate', failedWith('socket hang up\n    at x')));
-    expect(result).toMatchObject({ rule: 'AT-MOST-ONCE', action: 'CreateLaunchTemplate', status: 'failed', runs: 0, requests: 0 });
+    expect(result).toMatchObject({ rule: 'AT-MOST-ONCE', action: 'CreateLaunchTemplate', status: 'error', runs: 0, requests: 0 });
     expect(result?.reason).toBe('crashed before producing a verdict: socket hang up');
     expect(result?.failure).toBeUndefined();
     expect(warning).toBe('conformance > AT-MOST-ONCE CreateLaunchTemplate crashed before producing a verdict: socket hang up');
@@ -33,9 +33,9 @@ describe('readResult', () => {
   it.each<[string, TestResult, string]>([
     ['passed without a verdict', { state: 'passed', errors: undefined }, 'the test passed but attached no verdict (a spec worker bug)'],
     ['still pending at the end', { state: 'pending', errors: undefined }, 'did not finish: the run ended first'],
-  ])('counts a test %s as failed, with a warning', (_name, state, reason) => {
+  ])('counts a test %s as an error, with a warning', (_name, state, reason) => {
     const { result, warning } = readResult(fakeCase('DRYRUN RunInstances', state));
-    expect(result).toMatchObject({ status: 'failed', reason });
+    expect(result).toMatchObject({ status: 'error', reason });
     expect(warning).toContain(reason);
   });
 
@@ -116,7 +116,7 @@ describe('ResultCollector', () => {
       ['SAME-RESPONSE', 'passed'],
       ['LOST-RESPONSE', 'failed'],
       ['ACCOUNT-SCOPE', 'not-applicable'],
-      ['AT-MOST-ONCE', 'failed'],
+      ['AT-MOST-ONCE', 'error'],
       ['DRYRUN', 'skipped'],
     ]);
     expect(run.results[1]).toEqual(failed); // survives the worker boundary intact
@@ -134,7 +134,7 @@ describe('ResultCollector', () => {
       '✓ SAME-RESPONSE RunInstances  ',
       '✗ LOST-RESPONSE RunInstances  ',
       '– ACCOUNT-SCOPE RunInstances  ',
-      '✗ AT-MOST-ONCE RunInstances  0',
+      '! AT-MOST-ONCE RunInstances  0',
       '↓ DRYRUN RunInstances  0 runs ',
       '',
     ]);

@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { toJUnit } from '../../reports/junit.ts';
 import { hostile } from './fixtures/hostile.ts';
-import { deviation, notApplicable, passed, sampleReport } from './fixtures/sampleReport.ts';
+import { deviation, notApplicable, passed, replayOf, sampleReport } from './fixtures/sampleReport.ts';
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testcase', 'property'].includes(name) });
 
@@ -24,30 +24,34 @@ describe('toJUnit', () => {
     // Act
     const suites = parse(toJUnit(sampleReport()));
     const suite = suites.testsuite;
-    // Assert: 1 real failure; the deviation and the not-applicable result are skipped.
-    expect(suite).toMatchObject({ name: 'ec2-idempotency-conformance', tests: '4', failures: '1', errors: '0', skipped: '2', time: '10.837' });
-    expect(suites).toMatchObject({ tests: '4', failures: '1', skipped: '2' });
+    // Assert: 1 violation; a MUST rule inconclusive and a crash are errors (they keep the run from
+    // conformant); the deviation and the not-applicable result are skipped.
+    expect(suite).toMatchObject({ name: 'ec2-idempotency-conformance', tests: '6', failures: '1', errors: '2', skipped: '2', time: '10.837' });
+    expect(suites).toMatchObject({ tests: '6', failures: '1', errors: '2', skipped: '2' });
     const cases = suite.testcase as any[];
     expect(cases.map((c) => `${c.classname} ${c.name}`)).toEqual([
       'TOKEN-FORMAT CreateLaunchTemplate',
+      'TOKEN-CASE RunInstances',
       'SAME-RESPONSE RunInstances',
       'LOST-RESPONSE RunInstances',
       'ACCOUNT-SCOPE RunInstances',
+      'DRYRUN CreateLaunchTemplate',
     ]);
-    expect(cases.filter((c) => c.failure).length).toBe(1);
-    expect(cases.filter((c) => c.skipped).length).toBe(2);
+    expect(cases.filter((c) => c.failure).map((c) => c.classname)).toEqual(['LOST-RESPONSE']);
+    expect(cases.filter((c) => c.error).map((c) => [c.classname, c.error.type])).toEqual([['TOKEN-CASE', 'inconclusive'], ['DRYRUN', 'error']]);
+    expect(cases.filter((c) => c.skipped).map((c) => c.classname)).toEqual(['TOKEN-FORMAT', 'ACCOUNT-SCOPE']);
     const properties = Object.fromEntries(suite.properties.property.map((p: any) => [p.name, p.value]));
     expect(properties).toMatchObject({ seed: '42', profile: 'seed', target: 'moto', conformance: 'not-conformant' });
   });
 
   it('puts the counterexample, replay command and transcript in the failure body', () => {
-    const failure = (parse(toJUnit(sampleReport())).testsuite.testcase as any[])[2].failure;
+    const failure = (parse(toJUnit(sampleReport())).testsuite.testcase as any[])[3].failure;
     expect(failure.type).toBe('LOST-RESPONSE');
     expect(failure.message).not.toContain('\n');
-    expect(failure['#text']).toContain('Seed: -1234567');
-    expect(failure['#text']).toContain("Replay: npx ec2-idem run --rule LOST-RESPONSE --action RunInstances --seed -1234567 --path '16:0:0:1'");
-    expect(failure['#text']).toContain('⚡ injected fault: drop-response-after-commit');
-    expect(failure['#text']).toContain('✗ ECONNRESET: read ECONNRESET');
+    expect(failure['#text']).toContain('Seed: 1234567');
+    expect(failure['#text']).toContain(`Replay: ${replayOf('LOST-RESPONSE', 'RunInstances', '16:0:0:1')}`);
+    expect(failure['#text']).toContain('⚡ injected fault: drop-response');
+    expect(failure['#text']).toContain('✗ ECONNREFUSED: refused (fault-injected)');
   });
 
   it('shows a documented deviation as skipped with its reason, and keeps the evidence in system-out', () => {

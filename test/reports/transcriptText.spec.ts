@@ -14,9 +14,9 @@ describe('transcriptText', () => {
       '  Version=2016-11-15',
     ]);
     expect(first).toContain('  ClientToken=tok-é 1'); // percent-decoded, + and %20 as spaces
-    expect(first).toContain('⚡ injected fault: drop-response-after-commit\n← 200\n  <?xml');
-    expect(first?.endsWith('✗ UND_ERR_SOCKET: other side closed')).toBe(true);
-    expect(second).toMatch(/^attempt 2 of 3, at \+150 ms, took 3 ms/);
+    expect(first).toContain('⚡ injected fault: drop-response\n← 200\n  <?xml');
+    expect(first?.endsWith('✗ UND_ERR_SOCKET: other side closed (fault-injected)')).toBe(true);
+    expect(second).toMatch(/^attempt 2 of 3, at \+150 ms, took 0 ms/);
     expect(second).not.toContain('←');
     expect(third).toMatch(/^attempt 3 of 3, at \+420 ms/);
   });
