@@ -76,6 +76,10 @@ const BUG_SPECS = {
     rules: [],
     verdict: 'untested',
   },
+  'tokens-ignored': {
+    summary: 'The token is stored but never looked up (as in moto): every request creates anew, so nothing replays and nothing mismatches',
+    rules: ['SAME-RESPONSE', 'AT-MOST-ONCE', 'PARAM-MISMATCH', 'EQUIVALENT-ENCODING', 'TOKEN-AFTER-TERMINATE', 'CONCURRENT-DUPLICATES', 'RETRY-ADVICE'],
+  },
   'creates-nothing': {
     summary: 'Token-taking actions answer 200 but create and name nothing (RunInstances: empty instancesSet; CreateLaunchTemplate: no launchTemplate)',
     rules: [

@@ -51,6 +51,8 @@ export interface RuleRunContext {
   readonly breaker?: Breaker;
   /** What the run learned about how late the endpoint lists new resources. @defaultValue one per rule */
   readonly visibility?: Visibility;
+  /** How long one rule × action may generate and shrink. @defaultValue RULE_TIME_LIMIT_MS */
+  readonly timeLimitMs?: number;
 }
 
 /** Each rule × action gets its own seed from the run's, so `--seed N --only R` replays it exactly. */
@@ -128,13 +130,14 @@ async function check(rule: Rule, h: RuleHarness, context: RuleRunContext): Promi
   const numRuns = path ? 1 : Math.max(1, Math.round((context.settings.runs ?? context.defaultRuns) / (rule.cost ?? 1)));
   const minimum = Math.min(MIN_CASES, numRuns);
   const endOnFailure = path !== undefined || context.shrink === false;
-  const details = await fc.check(property, { numRuns, seed, path, endOnFailure, maxSkipsPerRun: 20, interruptAfterTimeLimit: RULE_TIME_LIMIT_MS });
+  const timeLimitMs = context.timeLimitMs ?? RULE_TIME_LIMIT_MS;
+  const details = await fc.check(property, { numRuns, seed, path, endOnFailure, maxSkipsPerRun: 20, interruptAfterTimeLimit: timeLimitMs });
   if (!details.failed) {
     if (evidenced >= minimum) {
       const interrupted = details.interrupted ? { reason: `time limit: stopped after ${evidenced} of ${numRuns} cases` } : {};
       return { status: 'passed', runs: evidenced, ...interrupted };
     }
-    const why = details.interrupted ? `the time limit (${RULE_TIME_LIMIT_MS / 1000} s) stopped it` : `${details.numSkips} generated cases could not run`;
+    const why = details.interrupted ? `the time limit (${timeLimitMs / 1000} s) stopped it` : `${details.numSkips} generated cases could not run`;
     return { status: 'skipped', runs: evidenced, reason: `only ${evidenced} of the minimum ${minimum} cases ran: ${why}` };
   }
   const error = details.errorInstance;
@@ -145,7 +148,7 @@ async function check(rule: Rule, h: RuleHarness, context: RuleRunContext): Promi
   if (error instanceof BudgetExhausted || error instanceof RunAborted) return { status: 'skipped', runs: evidenced, reason: error.message };
   if (error === null || error === undefined) {
     // fast-check gave up without a failing case: too many skipped cases, or the time limit before any case ended.
-    const why = details.interrupted ? `the time limit (${RULE_TIME_LIMIT_MS / 1000} s) stopped it before any case ended` : `${details.numSkips} generated cases could not run (token space used up)`;
+    const why = details.interrupted ? `the time limit (${timeLimitMs / 1000} s) stopped it before any case ended` : `${details.numSkips} generated cases could not run (token space used up)`;
     return { status: 'skipped', runs: evidenced, reason: `no verdict: ${why}` };
   }
   // Anything else is the suite's own failure (or an unexpected exception): never a verdict on the endpoint.

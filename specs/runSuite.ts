@@ -21,6 +21,8 @@ export interface SuiteRequest {
   readonly onVerdict?: (verdict: Verdict) => void;
   /** @defaultValue true */
   readonly shrink?: boolean;
+  /** Per rule × action. @defaultValue RULE_TIME_LIMIT_MS */
+  readonly timeLimitMs?: number;
 }
 
 export interface SuiteRun {
@@ -48,6 +50,7 @@ export async function runSuite(request: SuiteRequest): Promise<SuiteRun> {
     secrets: [],
     defaultRuns: request.defaultRuns ?? DEFAULT_RUNS,
     shrink: request.shrink,
+    timeLimitMs: request.timeLimitMs,
     breaker,
     visibility: new Visibility(target.consistencyWindowMs),
   };

@@ -105,7 +105,8 @@ async function run(values: Values): Promise<number> {
     process.stderr.write(`ec2-idem run: no rule could run${outcome.report.notices.length ? ` (${outcome.report.notices.join('; ')})` : ''}\n`);
     return 2;
   }
-  if (ran.stopped !== undefined && totals.passed + totals.failed + totals.inconclusive === 0) {
+  if (ran.stopped !== undefined && outcome.report.rules.length === 0) {
+    // The preflight refused the endpoint before any rule ran.
     process.stderr.write(`ec2-idem run: ${ran.stopped}\n`);
     return 2;
   }

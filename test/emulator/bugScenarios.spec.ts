@@ -103,6 +103,13 @@ const SCENARIOS: Record<BugName, Scenario> = {
   'mismatch-status-500': mismatches({ KeyName: 'other' }),
   'mismatch-still-launches': mismatches({ KeyName: 'other' }),
   'replay-new-reservation-id': replays({}, {}),
+  'tokens-ignored': {
+    correct: async (e) => {
+      const a = await reservationOf(e, { ClientToken: 'T' });
+      const b = await reservationOf(e, { ClientToken: 'T' });
+      return a !== undefined && a === b && (await launches(e)) === 1;
+    },
+  },
   'replay-new-launch-time': {
     correct: async (e) => {
       const first = items((await e.call({ ...RUN, ClientToken: 'T' })).body.instancesSet)[0].launchTime;
