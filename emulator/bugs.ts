@@ -120,7 +120,7 @@ const VARIANT_OPTIONS = {
   'state-advancing': { lifecycle: { pendingMs: 0, shuttingDownMs: 0 } },
   'terminated-error': { terminatedReplay: 'error' },
   'in-progress': { concurrentDuplicates: 'in-progress', faults: { criticalSectionLatencyMs: 30 } },
-  'eventual-consistency': { lifecycle: { listingDelayMs: 150 } },
+  'eventual-consistency': { lifecycle: { listingDelayMs: 60 } },
 } as const satisfies Record<string, EmulatorOptions>;
 
 export type LegitVariantName = keyof typeof VARIANT_OPTIONS;

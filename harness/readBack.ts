@@ -60,9 +60,12 @@ export class ReadBack {
     const expected = options.expect ?? [];
     const look = () => this.look(callFor, options, ours, track);
     const complete = (o: Observation) => o.kind !== 'observed' || expected.every((id) => o.resources.some((r) => r.id === id));
+    const named = expected.flatMap((id) => this.book.namedTime(id) ?? []);
+    // Known to list late: rather than polling through the lag, wait it out once.
+    const visibleFrom = named.length > 0 ? Math.max(...named) + this.visibility.lagMs : 0;
+    if (visibleFrom > Date.now()) await this.caller.pause(visibleFrom - Date.now());
     const { result, polls } = await pollUntil(look, complete, this.caller, Date.now() + this.visibility.windowMs);
     if (result.kind !== 'observed') return result;
-    const named = expected.flatMap((id) => this.book.namedTime(id) ?? []);
     if (polls > 0 && complete(result) && named.length > 0) this.visibility.noteLag(Math.max(...named), Date.now());
     // Whatever the case wrote last may need as long as anything took to show: look once more then.
     const settleAt = (this.book.lastWriteAt ?? 0) + this.visibility.lagMs;

@@ -7,12 +7,16 @@ import { notPassed, runAgainst, violatedRules } from './runAgainst.ts';
 
 // `npm run mutants`: the suite must catch every seeded bug with a rule violation (a crash, a timeout
 // or an inconclusive rule does not count), refuse to call a vacuous endpoint conformant, and pass
-// every legitimate variant with evidence under several seeds in a row.
+// every legitimate variant with evidence under several seeds in a row. A bug's run is its expected
+// rules only (--all-rules runs every rule, to see what else catches it: the README's kill matrix);
+// a variant's run is every rule, with fewer cases per seed and more seeds.
 const { values } = parseArgs({
   options: {
     seed: { type: 'string' },
     bug: { type: 'string', multiple: true },
     'variant-seeds': { type: 'string' },
+    'variant-runs': { type: 'string' },
+    'all-rules': { type: 'boolean' },
     'write-readme': { type: 'boolean' },
     json: { type: 'string' },
     from: { type: 'string' },
@@ -26,19 +30,21 @@ if (values.from) {
 }
 const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
 const variantSeeds = Number(values['variant-seeds'] ?? 10);
+const variantRuns = Number(values['variant-runs'] ?? 10);
+const allRules = values['all-rules'] === true || values['write-readme'] === true;
 const bugs = (values.bug ?? Object.keys(BUGS)) as BugName[];
 const variants = values.bug ? [] : (Object.keys(LEGIT_VARIANTS) as LegitVariantName[]);
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
-out(`mutation self-test · seed ${seed} · ${bugs.length} seeded bugs · ${variants.length} legitimate variants × ${variantSeeds} seeds (${seed}…${seed + variantSeeds - 1})`);
+out(`mutation self-test · seed ${seed} · ${bugs.length} seeded bugs (${allRules ? 'every rule' : 'their expected rules'}) · ${variants.length} legitimate variants × ${variantSeeds} seeds (${seed}…${seed + variantSeeds - 1}), ${variantRuns} cases per rule`);
 out('');
 out(`${'bug'.padEnd(34)} ${'rules expected'.padEnd(36)} ${'rules violated'.padEnd(48)} ${'requests'.padStart(8)} ${'seconds'.padStart(8)}  verdict`);
 
 const results: MutantResult[] = [];
 for (const bug of bugs) {
-  const run = await runAgainst({ bug }, { seed });
   const spec = BUGS[bug];
   const expected = spec.rules as readonly RuleId[];
+  const run = await runAgainst({ bug }, { seed, only: allRules || expected.length === 0 ? undefined : expected });
   const violated = violatedRules(run.verdicts);
   const first = run.verdicts
     .filter((v) => expected.includes(v.rule) && v.status === 'failed' && v.failure?.foundAfter)
@@ -58,7 +64,7 @@ for (const variant of variants) {
   let requests = 0;
   let ms = 0;
   for (let n = 0; n < variantSeeds; n += 1) {
-    const run = await runAgainst({ variant }, { seed: seed + n });
+    const run = await runAgainst({ variant }, { seed: seed + n, runs: variantRuns });
     requests += run.requests;
     ms += run.durationMs;
     const missing = notPassed(run.verdicts);
