@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUGS, type BugName } from '../../emulator/bugs.ts';
-import { runAgainst } from '../../selftest/runAgainst.ts';
+import { notPassed, runAgainst } from '../../selftest/runAgainst.ts';
 import { RULE_IDS, type RuleId } from '../../specs/ruleIds.ts';
 
 // Every rule is shown to fail, with a readable shrunk counterexample, on an endpoint that breaks it.
@@ -14,6 +14,7 @@ function bugBreaking(rule: RuleId): BugName {
 describe.each(RULE_IDS.map((rule) => ({ rule, bug: bugBreaking(rule) })))('$rule', ({ rule, bug }) => {
   it(`fails on the emulator with bug ${bug}, with a shrunk counterexample a person can read`, async () => {
     const { verdicts } = await runAgainst({ bug }, { seed: 20261128, only: [rule], shrink: true });
+    // A rule violation: not a crash, an inconclusive result or a skip.
     const failed = verdicts.filter((v) => v.status === 'failed');
     expect(failed.length, `${rule} did not fail on ${bug}`).toBeGreaterThan(0);
     for (const verdict of failed) {
@@ -31,9 +32,11 @@ describe.each(RULE_IDS.map((rule) => ({ rule, bug: bugBreaking(rule) })))('$rule
 });
 
 describe('a correct endpoint', () => {
-  it('passes every rule (or has it not-applicable with a reason)', async () => {
-    const { verdicts } = await runAgainst({}, { seed: 20261128, runs: 10 });
-    expect(verdicts.filter((v) => v.status === 'failed').map((v) => `${v.rule} ${v.action}: ${v.failure?.message}`)).toEqual([]);
-    for (const verdict of verdicts.filter((v) => v.status === 'not-applicable')) expect(verdict.reason).toMatch(/\w/);
+  it('passes every rule with evidence (or has it not-applicable with a reason) and is conformant', async () => {
+    const run = await runAgainst({}, { seed: 20261128, runs: 10 });
+    expect(notPassed(run.verdicts).map((v) => `${v.rule} ${v.action} ${v.status}: ${v.failure?.message ?? v.reason}`)).toEqual([]);
+    expect(run.conformance).toBe('conformant');
+    for (const verdict of run.verdicts.filter((v) => v.status === 'not-applicable')) expect(verdict.reason).toMatch(/\w/);
+    for (const verdict of run.verdicts.filter((v) => v.status === 'passed')) expect(verdict.runs).toBeGreaterThanOrEqual(5);
   });
 });
