@@ -5,6 +5,8 @@ import { checkBudget } from '../../harness/budget.ts';
 import { dirname, resolve } from 'node:path';
 import { resolveTarget, TOKEN_ACTIONS, type ProfileName, type TargetConfig, type TokenActionName } from '../../harness/target.ts';
 import type { Expectations } from '../../reports/expectations.ts';
+import type { RuleStatus } from '../../reports/model.ts';
+import { standing } from '../../reports/standing.ts';
 import { loadExpectations } from '../expectationsFile.ts';
 import { isRuleId, RULE_IDS, type RuleId } from '../../specs/ruleIds.ts';
 import { runConformance } from '../runConformance.ts';
@@ -110,9 +112,10 @@ async function run(values: Values): Promise<number> {
     process.stderr.write(`ec2-idem run: ${ran.stopped}\n`);
     return 2;
   }
-  const excusedFailures = outcome.report.rules.filter((r) => r.status === 'failed' && r.deviation !== undefined).length;
+  // Failed and inconclusive results a deviation documents are counted once, as deviations.
+  const undocumented = (status: RuleStatus) => outcome.report.rules.filter((r) => r.status === status && standing(r) !== 'excused').length;
   process.stdout.write(
-    `\n${conformance}: ${totals.passed} passed, ${totals.failed - excusedFailures} failed, ${totals.inconclusive} inconclusive, ${totals.errors} errors, ${totals.deviations} documented deviations, ${totals.notApplicable} not applicable, ${totals.skipped} skipped` +
+    `\n${conformance}: ${totals.passed} passed, ${undocumented('failed')} failed, ${undocumented('inconclusive')} inconclusive, ${totals.errors} errors, ${totals.deviations} documented deviations, ${totals.notApplicable} not applicable, ${totals.skipped} skipped` +
       ` · ${totals.requests} requests · ${totals.resourcesLeftBehind} resources left behind · seed ${seed}\n${reports}\n`,
   );
   if (ran.stopped !== undefined) process.stderr.write(`ec2-idem run: the run stopped early: ${ran.stopped}\n`);
