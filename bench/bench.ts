@@ -7,6 +7,7 @@ import { Session } from '../harness/exchange.ts';
 import { createDispatcher, type RawExchange } from '../harness/send.ts';
 import { resolveTarget } from '../harness/target.ts';
 import { drive, presign } from './load.ts';
+import { untestableVerdicts, type VerdictTime } from './untestable.ts';
 import { emulatorCloseMs } from './emulatorClose.ts';
 import { startEmulatorProcess, startMoto } from '../selftest/processes.ts';
 
@@ -23,8 +24,19 @@ const fresh = (n: number) => Array.from({ length: n }, () => run(randomUUID()));
 const line = (label: string, value: string) => process.stdout.write(`${label.padEnd(58)} ${value}\n`);
 const rate = (perSecond: number) => `${perSecond.toFixed(0)} req/s`;
 
-decodeCost();
-if (process.argv[2] !== 'decode') await servers();
+// `npm run bench -- SECTION` runs one section: decode, untestable or servers; without one, all.
+const section = process.argv[2];
+if (section === undefined || section === 'decode') decodeCost();
+if (section === undefined || section === 'untestable') await untestable();
+if (section === undefined || section === 'servers') await servers();
+
+/** How long an endpoint that does not speak EC2 takes to get its verdict (the whole CLI run). */
+async function untestable(): Promise<void> {
+  const { garbage, breaksMidRun } = await untestableVerdicts();
+  const shown = (t: VerdictTime) => `${(t.ms / 1000).toFixed(1)} s, exit ${t.exitCode} (${t.cause.slice(0, 60)}…)`;
+  line('verdict for a garbage endpoint (preflight; goal < 60 s)', shown(garbage));
+  line('verdict for an endpoint turning to garbage mid-run (breaker)', shown(breaksMidRun));
+}
 
 /** Decoding is CPU only: measured on its own, per answer, best of 5 rounds. */
 function decodeCost(): void {
@@ -117,4 +129,4 @@ async function harnessCost(url: string): Promise<void> {
 }
 
 // Teardown cost once bounded in test/emulator/server.integ.spec.ts: printed here, never asserted.
-if (process.argv[2] !== 'decode') line('emulator close, idle keep-alive open (worst of 5)', `${(await emulatorCloseMs()).toFixed(1)} ms`);
+if (section === undefined || section === 'servers') line('emulator close, idle keep-alive open (worst of 5)', `${(await emulatorCloseMs()).toFixed(1)} ms`);

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulatorHandler } from '../../emulator/server.ts';
 import { checkRunReport } from '../../reports/validate.ts';
-import { breaksAfter, rotatingGarbage, startFake, type RunningFake } from '../support/fakeEndpoints.ts';
+import { breaksAfter, rotatingGarbage, startFake, type RunningFake } from '../../selftest/fakeEndpoints.ts';
 
 // Endpoints that cannot be tested get a verdict fast and say why in one line (exit 2), and a run
 // whose endpoint stops answering EC2 mid-way stops, sweeps and still writes its reports.
