@@ -22,7 +22,7 @@ export function buildRunReport(input: BuildRunReportInput): RunReport {
     tool: input.tool,
     run: input.run,
     target: input.target,
-    conformance: conformanceOf(rules, input.resourcesLeftBehind),
+    conformance: conformanceOf(rules, input.resourcesLeftBehind, input.run.stopped !== undefined),
     rules,
     totals: totalsOf(rules, input.resourcesLeftBehind),
     notices: [...(input.notices ?? [])],
@@ -32,14 +32,14 @@ export function buildRunReport(input: BuildRunReportInput): RunReport {
 /**
  * Conformant means shown to be conformant: every MUST rule that applies passed with evidence, or
  * failed only as a documented deviation (DESIGN.md, exit 0). A rule shown broken, or a leaked
- * resource, is not conformant; a run that could show neither is inconclusive; a run where no
- * rule could run at all is untested.
+ * resource, is not conformant; a run that could show neither (or that stopped before its end) is
+ * inconclusive; a run where no rule could run at all is untested.
  */
-export function conformanceOf(rules: readonly RuleResult[], resourcesLeftBehind: number): Conformance {
+export function conformanceOf(rules: readonly RuleResult[], resourcesLeftBehind: number, stopped = false): Conformance {
   const standings = rules.map(standing);
   if (resourcesLeftBehind > 0 || standings.includes('violation')) return 'not-conformant';
   if (!rules.some(ran)) return 'untested';
-  if (standings.includes('unproven') || !standings.includes('passed')) return 'inconclusive';
+  if (stopped || standings.includes('unproven') || !standings.includes('passed')) return 'inconclusive';
   return standings.includes('excused') ? 'conformant-with-deviations' : 'conformant';
 }
 

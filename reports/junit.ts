@@ -31,7 +31,9 @@ const builder = new XMLBuilder({
  * reports/standing.ts so that a CI page goes red exactly when the exit code says so: a violation
  * is `<failure>`; a result that keeps the run from conformant without breaking a rule (a MUST rule
  * inconclusive or skipped, a crash) is `<error>`; a documented deviation and everything else
- * that does not count is `<skipped>`.
+ * that does not count is `<skipped>`. A last testcase carries the run's own verdict (a leak, nothing
+ * tested, nothing passed, a stopped run are no rule's), so the page is red exactly when the exit
+ * code is not 0.
  */
 export function toJUnit(report: RunReport, options: JUnitOptions = {}): string {
   const counts = suiteCounts(report);
@@ -40,7 +42,7 @@ export function toJUnit(report: RunReport, options: JUnitOptions = {}): string {
     ...counts,
     '@_timestamp': report.run.startedAt,
     properties: { property: properties(report) },
-    testcase: report.rules.map((result) => testCase(result, options)),
+    testcase: [...report.rules.map((result) => testCase(result, options)), verdictCase(report)],
   };
   const document: XmlNode = {
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
@@ -51,11 +53,12 @@ export function toJUnit(report: RunReport, options: JUnitOptions = {}): string {
 
 function suiteCounts(report: RunReport): XmlNode {
   const standings = report.rules.map(standing);
-  const count = (wanted: Standing) => String(standings.filter((s) => s === wanted).length);
+  const count = (wanted: Standing) => standings.filter((s) => s === wanted).length;
+  const verdict = verdictOutcome(report);
   return {
-    '@_tests': String(report.rules.length),
-    '@_failures': count('violation'),
-    '@_errors': count('unproven'),
+    '@_tests': String(report.rules.length + 1),
+    '@_failures': String(count('violation') + (verdict?.kind === 'failure' ? 1 : 0)),
+    '@_errors': String(count('unproven') + (verdict?.kind === 'error' ? 1 : 0)),
     '@_skipped': String(standings.filter((s) => s === 'excused' || s === 'neutral').length),
     '@_time': seconds(report.run.durationMs),
   };
@@ -93,6 +96,29 @@ function testCase(result: RuleResult, options: JUnitOptions): XmlNode {
       node.skipped = { '@_message': oneLine(`${result.status}: ${result.reason ?? result.status}`) };
       break;
   }
+  return node;
+}
+
+/** What the run's verdict testcase reports: nothing for a conformant run that ran to its end. */
+function verdictOutcome(report: RunReport): { kind: 'failure' | 'error'; message: string } | undefined {
+  const { conformance, run, totals } = report;
+  if (run.stopped !== undefined) return { kind: 'error', message: `${conformance}: the run stopped early: ${run.stopped}` };
+  if (conformance === 'not-conformant') {
+    const why = [
+      report.rules.some((r) => standing(r) === 'violation') ? 'a rule was shown broken' : undefined,
+      totals.resourcesLeftBehind > 0 ? `${totals.resourcesLeftBehind} resource(s) left behind` : undefined,
+    ].filter((part) => part !== undefined);
+    return { kind: 'failure', message: `not-conformant: ${why.join('; ')}` };
+  }
+  if (conformance === 'inconclusive') return { kind: 'error', message: 'inconclusive: not every MUST rule passed with evidence (or nothing passed)' };
+  if (conformance === 'untested') return { kind: 'error', message: 'untested: no rule could run' };
+  return undefined;
+}
+
+function verdictCase(report: RunReport): XmlNode {
+  const node: XmlNode = { '@_classname': 'RUN', '@_name': 'verdict', '@_time': seconds(report.run.durationMs) };
+  const outcome = verdictOutcome(report);
+  if (outcome !== undefined) node[outcome.kind] = { '@_message': oneLine(outcome.message), '@_type': report.conformance };
   return node;
 }
 

@@ -25,9 +25,10 @@ describe('toJUnit', () => {
     const suites = parse(toJUnit(sampleReport()));
     const suite = suites.testsuite;
     // Assert: 1 violation; a MUST rule inconclusive and a crash are errors (they keep the run from
-    // conformant); the deviation and the not-applicable result are skipped.
-    expect(suite).toMatchObject({ name: 'ec2-idempotency-conformance', tests: '6', failures: '1', errors: '2', skipped: '2', time: '10.837' });
-    expect(suites).toMatchObject({ tests: '6', failures: '1', errors: '2', skipped: '2' });
+    // conformant); the deviation and the not-applicable result are skipped; the run's own verdict
+    // is the last testcase, failed because a rule was shown broken.
+    expect(suite).toMatchObject({ name: 'ec2-idempotency-conformance', tests: '7', failures: '2', errors: '2', skipped: '2', time: '10.837' });
+    expect(suites).toMatchObject({ tests: '7', failures: '2', errors: '2', skipped: '2' });
     const cases = suite.testcase as any[];
     expect(cases.map((c) => `${c.classname} ${c.name}`)).toEqual([
       'TOKEN-FORMAT CreateLaunchTemplate',
@@ -36,8 +37,10 @@ describe('toJUnit', () => {
       'LOST-RESPONSE RunInstances',
       'ACCOUNT-SCOPE RunInstances',
       'DRYRUN CreateLaunchTemplate',
+      'RUN verdict',
     ]);
-    expect(cases.filter((c) => c.failure).map((c) => c.classname)).toEqual(['LOST-RESPONSE']);
+    expect(cases.filter((c) => c.failure).map((c) => c.classname)).toEqual(['LOST-RESPONSE', 'RUN']);
+    expect(cases.at(-1).failure.message).toBe('not-conformant: a rule was shown broken');
     expect(cases.filter((c) => c.error).map((c) => [c.classname, c.error.type])).toEqual([['TOKEN-CASE', 'inconclusive'], ['DRYRUN', 'error']]);
     expect(cases.filter((c) => c.skipped).map((c) => c.classname)).toEqual(['TOKEN-FORMAT', 'ACCOUNT-SCOPE']);
     const properties = Object.fromEntries(suite.properties.property.map((p: any) => [p.name, p.value]));
@@ -62,7 +65,7 @@ describe('toJUnit', () => {
 
   it('reports a conformant run with no failures and honours suiteName', () => {
     const suites = parse(toJUnit(sampleReport([passed, notApplicable]), { suiteName: 'moto nightly' }));
-    expect(suites.testsuite).toMatchObject({ name: 'moto nightly', failures: '0', skipped: '1' });
+    expect(suites.testsuite).toMatchObject({ name: 'moto nightly', failures: '0', errors: '0', skipped: '1' });
   });
 
   it('stays well-formed with <, &, ]]>, quotes, non-ASCII, control characters and a lone surrogate', () => {
