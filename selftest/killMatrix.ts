@@ -8,6 +8,8 @@ export interface MutantResult {
   readonly expected: readonly RuleId[];
   readonly failed: readonly RuleId[];
   readonly firstFailure?: { readonly requests: number; readonly ms: number };
+  /** The run's verdict (a bug's run must never be conformant). */
+  readonly verdict?: string;
   /** Bug: every expected rule failed. Variant: nothing failed. */
   readonly killed: boolean;
 }
@@ -35,9 +37,9 @@ const SHORT: Readonly<Record<RuleId, string>> = {
 /** The bug × rule table: ● the rule was expected to catch the bug and did, ○ it caught it too, ✗ it should have and did not. */
 export function killMatrix(results: readonly MutantResult[]): string {
   const bugs = results.filter((r) => r.kind === 'bug');
-  const header = `| bug | ${RULE_IDS.map((id) => SHORT[id]).join(' | ')} |`;
-  const rule = `|---|${RULE_IDS.map(() => ':-:').join('|')}|`;
-  const rows = bugs.map((r) => `| \`${r.name}\` | ${RULE_IDS.map((id) => cell(r, id)).join(' | ')} |`);
+  const header = `| bug | ${RULE_IDS.map((id) => SHORT[id]).join(' | ')} | run verdict |`;
+  const rule = `|---|${RULE_IDS.map(() => ':-:').join('|')}|---|`;
+  const rows = bugs.map((r) => `| \`${r.name}\` | ${RULE_IDS.map((id) => cell(r, id)).join(' | ')} | ${r.verdict ?? ''} |`);
   const kills = RULE_IDS.map((id) => `${SHORT[id]} = ${id} (kills ${bugs.filter((r) => r.failed.includes(id)).length})`).join(' · ');
   const variants = results.filter((r) => r.kind === 'variant').map((r) => `\`${r.name}\` ${r.killed ? 'passes' : 'FAILS'}`).join(', ');
   return [header, rule, ...rows, '', `● expected and caught · ○ also caught · ✗ expected, not caught. ${kills}.`, '', `Legitimate variants (must pass): ${variants}.`].join('\n');

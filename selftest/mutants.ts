@@ -53,7 +53,7 @@ for (const bug of bugs) {
   // A vacuous endpoint (nothing to test) is caught when the run refuses it; any other bug when each expected rule is violated.
   const refused = run.conformance !== 'conformant' && run.conformance !== 'conformant-with-deviations';
   const killed = 'verdict' in spec && spec.verdict === 'untested' ? run.conformance === 'untested' : refused && expected.every((rule) => violated.includes(rule));
-  results.push({ name: bug, kind: 'bug', expected, failed: violated, firstFailure: first, killed });
+  results.push({ name: bug, kind: 'bug', expected, failed: violated, firstFailure: first, killed, verdict: run.conformance });
   const shown = 'verdict' in spec ? `run ${run.conformance}: ${(run.stopped ?? '').slice(0, 40)}` : violated.join(',') || '-';
   out(`${bug.padEnd(34)} ${(expected.join(',') || `(${run.conformance === 'untested' ? 'untested' : 'verdict'})`).padEnd(36)} ${shown.padEnd(48)} ${String(first?.requests ?? '-').padStart(8)} ${(first ? (first.ms / 1000).toFixed(2) : '-').padStart(8)}  ${killed ? 'killed' : `SURVIVED (run ${run.conformance})`}`);
 }
