@@ -1,10 +1,9 @@
-import { execFile } from 'node:child_process';
 import { readFile, readdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNode } from '../support/runNode.ts';
 import { startEmulator, type RunningEmulator } from '../../emulator/server.ts';
 import { checkRunReport } from '../../reports/validate.ts';
 import { sampleReport } from '../reports/fixtures/sampleReport.ts';
@@ -12,15 +11,7 @@ import { sampleReport } from '../reports/fixtures/sampleReport.ts';
 const CLI = new URL('../../bin/ec2-idem.js', import.meta.url).pathname;
 const env = { ...process.env, AWS_EC2_METADATA_DISABLED: 'true', AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', NO_COLOR: '1' };
 
-async function ec2idem(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { env, timeout: 120_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
+const ec2idem = (args: string[]) => runNode(CLI, args, { env });
 
 let dir: string;
 beforeAll(async () => {

@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNode } from '../support/runNode.ts';
 import { createEmulatorHandler } from '../../emulator/server.ts';
 import { checkRunReport } from '../../reports/validate.ts';
 import { breaksAfter, rotatingGarbage, startFake, type RunningFake } from '../../selftest/fakeEndpoints.ts';
@@ -14,15 +13,7 @@ const CLI = new URL('../../bin/ec2-idem.js', import.meta.url).pathname;
 const env = { ...process.env, AWS_EC2_METADATA_DISABLED: 'true', NO_COLOR: '1' };
 const KEY = { accessKeyId: '111111111111', secretAccessKey: 'not-checked' };
 
-async function ec2idem(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { env, timeout: 120_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
+const ec2idem = (args: string[]) => runNode(CLI, args, { env });
 
 let dir: string;
 const fakes: RunningFake[] = [];

@@ -56,7 +56,7 @@ describe('resolveEmulatorOptions', () => {
     expect(resolveEmulatorOptions({ bug: 'check-then-act-race', faults: { criticalSectionLatencyMs: 7 } }).faults.criticalSectionLatencyMs).toBe(7);
     const variant = resolveEmulatorOptions({ variant: 'state-advancing', lifecycle: { terminatedVisibleMs: 10 } });
     expect(variant.lifecycle).toEqual({ pendingMs: 0, shuttingDownMs: 0, terminatedVisibleMs: 10, listingDelayMs: 0 });
-    expect(resolveEmulatorOptions({ variant: 'eventual-consistency' }).lifecycle.listingDelayMs).toBe(150);
+    expect(resolveEmulatorOptions({ variant: 'eventual-consistency' }).lifecycle.listingDelayMs).toBe(60);
     expect(resolveEmulatorOptions({ variant: 'in-progress' })).toMatchObject({ concurrentDuplicates: 'in-progress', faults: { criticalSectionLatencyMs: 30 } });
   });
 });

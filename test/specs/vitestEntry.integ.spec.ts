@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runNode } from '../support/runNode.ts';
 
 // The vitest entry (`npx vitest run --project conformance`) keeps the CLI's promises: a target
 // that is not on this machine needs a budget, and an endpoint that does not answer EC2 is refused
@@ -13,13 +12,8 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 
 async function conformanceProject(targetFile: string): Promise<{ code: number; output: string }> {
   const env = { ...process.env, EC2IDEM_TARGET: targetFile, EC2IDEM_ONLY: 'DRYRUN', AWS_EC2_METADATA_DISABLED: 'true', NO_COLOR: '1' };
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [VITEST, 'run', '--project', 'conformance'], { cwd: ROOT, env, timeout: 120_000 });
-    return { code: 0, output: stdout + stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
-  }
+  const { code, stdout, stderr } = await runNode(VITEST, ['run', '--project', 'conformance'], { env, cwd: ROOT });
+  return { code, output: stdout + stderr };
 }
 
 describe('npx vitest run --project conformance', () => {
