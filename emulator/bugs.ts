@@ -25,6 +25,10 @@ const BUG_SPECS = {
   'token-limit-63': { summary: 'The token limit is one short: 64-character RunInstances tokens are rejected', rules: ['TOKEN-FORMAT'] },
   'token-limit-65': { summary: 'The token limit is one long: 65-character RunInstances tokens are accepted', rules: ['TOKEN-FORMAT'] },
   'token-non-ascii-accepted': { summary: 'Tokens with non-ASCII or control characters are accepted', rules: ['TOKEN-FORMAT'] },
+  'token-percent-decoded': {
+    summary: 'The token is percent-decoded a second time after the form decoding, so ab%41c is keyed, stored and echoed as abAc',
+    rules: ['TOKEN-FORMAT'],
+  },
   'scope-ignores-region': { summary: 'The token key omits the region, so another region replays the first', rules: ['REGION-SCOPE'] },
   'scope-ignores-account': { summary: 'The token key omits the account, so accounts share tokens', rules: ['ACCOUNT-SCOPE'] },
   'scope-ignores-action': { summary: 'RunInstances and CreateLaunchTemplate share one token namespace', rules: ['ACTION-SCOPE'] },
@@ -47,8 +51,22 @@ const BUG_SPECS = {
   'replay-launches-again': { summary: 'A replay answers the original response but also launches duplicates carrying the token', rules: ['AT-MOST-ONCE'] },
   'forget-after-terminate': { summary: 'The token is forgotten once its instances are terminated', rules: ['TOKEN-AFTER-TERMINATE'] },
   'terminated-replay-launches-new': { summary: 'A replay after termination launches a fresh reservation', rules: ['TOKEN-AFTER-TERMINATE'] },
+  'mismatch-off-after-terminate': {
+    summary: 'Once the result is retired (instances terminated, template deleted), changed parameters under its token create anew instead of a mismatch',
+    rules: ['HISTORY'],
+  },
+  'token-store-keeps-32': {
+    summary: 'Only the 32 most recently bound tokens per account and region are kept, so replaying an older one creates anew',
+    rules: ['RETENTION'],
+  },
+  'token-forgotten-after-3s': { summary: 'A token is forgotten 3 s after it was bound, so a later replay creates anew', rules: ['RETENTION'] },
   'check-then-act-race': {
     summary: 'Requests with one token are not serialized, so concurrent duplicates both launch',
+    rules: ['CONCURRENT-DUPLICATES'],
+    options: { faults: { criticalSectionLatencyMs: 50 } },
+  },
+  'mixed-race-both-launch': {
+    summary: 'Requests are serialized per token and parameters, so concurrent same-token requests with different parameters both create',
     rules: ['CONCURRENT-DUPLICATES'],
     options: { faults: { criticalSectionLatencyMs: 50 } },
   },

@@ -12,10 +12,20 @@ function effectiveLimit(limit: number, bugs: BugSwitch): number {
   return limit;
 }
 
+/**
+ * Each valid `%XX` decoded once more, left to right (so `%2541` gives `%41`); anything else kept. A
+ * byte of 0x80 or more becomes a non-ASCII character, which the check below then refuses.
+ */
+function percentDecoded(value: string): string {
+  return value.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
 /** The request's token, validated; undefined when absent or empty. Throws InvalidParameterValue. */
 export function readClientToken(params: Params, limit: number, bugs: BugSwitch): string | undefined {
   let token = params.get('ClientToken');
   if (bugs.on('token-trimmed')) token = token?.trim();
+  // The form decoding is already done; this second pass is the seeded bug.
+  if (bugs.on('token-percent-decoded')) token = token === undefined ? undefined : percentDecoded(token);
   if (token === undefined || token === '') return undefined;
   const max = effectiveLimit(limit, bugs);
   // Characters of the decoded value, so a non-ASCII character counts once, as a person would count it.

@@ -36,6 +36,10 @@ interface TokenCall<Input> {
   fingerprint: string;
 }
 
+// What the seeded retention bugs keep: this many tokens per account and region, for this long.
+const RETAINED_TOKENS = 32;
+const RETENTION_MS = 3000;
+
 const MISMATCH_MESSAGE = 'Arguments on this idempotent request are inconsistent with arguments used in previous request(s).';
 
 function sleep(ms: number): Promise<void> {
@@ -78,7 +82,8 @@ async function createAndCommit<Input>(ctx: RequestContext, call: TokenCall<Input
   // Between lookup and commit: without per-key serialization a concurrent duplicate slips in here.
   if (options.faults.criticalSectionLatencyMs > 0) await sleep(options.faults.criticalSectionLatencyMs);
   const committed = createVia(ctx, call.action, call.input, call.token);
-  tokens.bind(call.key, { action: call.action.name, fingerprint: call.fingerprint, accountId: ctx.identity.accountId, committed });
+  tokens.bind(call.key, entryFor(ctx, call, call.fingerprint, committed), ctx.now());
+  if (bugs.on('token-store-keeps-32')) forgetAllButNewest(ctx, RETAINED_TOKENS);
   if (faults.failAfterCommit()) {
     if (bugs.on('commit-500-forgets-token')) tokens.forget(call.key);
     throw internalError();
@@ -86,12 +91,29 @@ async function createAndCommit<Input>(ctx: RequestContext, call: TokenCall<Input
   return committed.render(ctx, false);
 }
 
+function entryFor<Input>(ctx: RequestContext, call: TokenCall<Input>, fingerprint: string, committed: Committed): TokenEntry {
+  const { accountId, region } = ctx.identity;
+  return { action: call.action.name, fingerprint, accountId, region, committed };
+}
+
+/** Keeps only the `count` most recently bound tokens of the caller's account and region, all actions together. */
+function forgetAllButNewest(ctx: RequestContext, count: number): void {
+  const { tokens } = ctx.runtime;
+  const { accountId, region } = ctx.identity;
+  const mine = tokens.keysByBindOrder((entry) => entry.accountId === accountId && entry.region === region);
+  for (const key of mine.slice(0, Math.max(0, mine.length - count))) tokens.forget(key);
+}
+
 function lookup<Input>(ctx: RequestContext, call: TokenCall<Input>): TokenEntry | undefined {
   const { tokens, bugs } = ctx.runtime;
   if (bugs.on('tokens-ignored')) return undefined;
   const entry = tokens.get(call.key);
-  if (entry !== undefined || !bugs.on('cross-account-replay')) return entry;
-  return tokens.findInOtherAccounts(call.key, ctx.identity.accountId, call.action.name, call.fingerprint);
+  if (entry === undefined) {
+    return bugs.on('cross-account-replay') ? tokens.findInOtherAccounts(call.key, ctx.identity.accountId, call.action.name, call.fingerprint) : undefined;
+  }
+  // An expired token counts as never bound: the create that follows binds it afresh.
+  if (bugs.on('token-forgotten-after-3s') && ctx.now() - (tokens.boundAt(call.key) ?? ctx.now()) >= RETENTION_MS) return undefined;
+  return entry;
 }
 
 async function answer<Input>(ctx: RequestContext, call: TokenCall<Input>): Promise<XmlNode> {
@@ -100,7 +122,10 @@ async function answer<Input>(ctx: RequestContext, call: TokenCall<Input>): Promi
   const retired = entry?.committed.isRetired?.(ctx.now()) ?? false;
   if (retired && bugs.on('forget-after-terminate')) entry = undefined;
   if (entry === undefined) return createAndCommit(ctx, call);
-  if (entry.action !== call.action.name || entry.fingerprint !== call.fingerprint) mismatch(ctx, call);
+  if (entry.action !== call.action.name || entry.fingerprint !== call.fingerprint) {
+    if (retired && bugs.on('mismatch-off-after-terminate')) return createAndCommit(ctx, call);
+    mismatch(ctx, call);
+  }
   if (retired) {
     if (bugs.on('terminated-replay-launches-new')) return createAndCommit(ctx, call);
     if (options.terminatedReplay === 'error' && call.action.retiredReplayFault) throw call.action.retiredReplayFault();
@@ -109,13 +134,15 @@ async function answer<Input>(ctx: RequestContext, call: TokenCall<Input>): Promi
 }
 
 /** Runs `work` alone for its key: concurrent duplicates wait (or, if so configured, are told to retry). */
-async function serialized(ctx: RequestContext, key: TokenKey, work: () => Promise<XmlNode>): Promise<XmlNode> {
+async function serialized<Input>(ctx: RequestContext, call: TokenCall<Input>, work: () => Promise<XmlNode>): Promise<XmlNode> {
   const { tokens, bugs, options } = ctx.runtime;
   if (bugs.on('check-then-act-race')) return work();
-  if (options.concurrentDuplicates === 'in-progress' && tokens.mutex.isHeld(key.full)) {
+  // One queue per token and parameters: a same-token request with other parameters does not wait.
+  const lane = bugs.on('mixed-race-both-launch') ? JSON.stringify([call.key.full, call.fingerprint]) : call.key.full;
+  if (options.concurrentDuplicates === 'in-progress' && tokens.mutex.isHeld(lane)) {
     throw new Ec2Fault('IncorrectState', 'A request with this client token is in progress; retry it later.');
   }
-  return tokens.mutex.run(key.full, work);
+  return tokens.mutex.run(lane, work);
 }
 
 // A dry run binds nothing. (The seeded bug binds a fingerprint no real request can match.)
@@ -123,7 +150,7 @@ function dryRunWithToken<Input>(ctx: RequestContext, call: TokenCall<Input>): ne
   const { tokens, bugs } = ctx.runtime;
   if (bugs.on('dryrun-consumes-token') && tokens.get(call.key) === undefined) {
     const committed: Committed = { render: () => { throw internalError(); } };
-    tokens.bind(call.key, { action: call.action.name, fingerprint: `${call.fingerprint}+DryRun`, accountId: ctx.identity.accountId, committed });
+    tokens.bind(call.key, entryFor(ctx, call, `${call.fingerprint}+DryRun`, committed), ctx.now());
   }
   throw dryRunOperation(bugs);
 }
@@ -153,6 +180,6 @@ export function idempotentHandler<Input>(action: IdempotentAction<Input>): Actio
     }
     const call = tokenCall(ctx, action, input, token);
     if (dryRun) dryRunWithToken(ctx, call);
-    return serialized(ctx, call.key, () => answer(ctx, call));
+    return serialized(ctx, call, () => answer(ctx, call));
   };
 }

@@ -1,5 +1,5 @@
 // CreateLaunchTemplate: a cheap token-taking create (facts §2.4). Its answer has no state, so a
-// replay returns the original answer, even after the template was deleted.
+// replay returns the original answer, even after the template was deleted (which retires it).
 import type { RequestContext } from '../context.ts';
 import { Ec2Fault, invalidParameterValue, missingParameter } from '../errors.ts';
 import { newResourceId } from '../ids.ts';
@@ -51,9 +51,11 @@ function create(ctx: RequestContext, input: CreateLaunchTemplateInput): Committe
     data: input.data,
     versionDescription: input.versionDescription,
   };
-  ctx.store.addTemplate(template);
+  const { store } = ctx;
+  store.addTemplate(template);
   const answer = { launchTemplate: launchTemplateXml(template) };
-  return { render: () => answer };
+  // Retired once deleted; by id, so a later template reusing the name does not revive it.
+  return { render: () => answer, isRetired: () => store.templateById(template.id) === undefined };
 }
 
 export const createLaunchTemplate: IdempotentAction<CreateLaunchTemplateInput> = {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { BUGS } from '../../emulator/bugs.ts';
 import type { BugName } from '../../emulator/bugs.ts';
 import type { EmulatorOptions } from '../../emulator/options.ts';
-import { RUN, claimedIdentity, inProcessEmulator, items } from './support/inProcess.ts';
+import { RUN, claimedIdentity, fakeClock, inProcessEmulator, items } from './support/inProcess.ts';
 import type { InProcessEmulator, Params } from './support/inProcess.ts';
 
 interface Scenario {
@@ -72,6 +72,31 @@ const afterTermination: Scenario = {
   },
 };
 
+/** Changed parameters under a retired token (terminated instances, deleted template) must still be refused. */
+const changedAfterRetirement: Scenario = {
+  correct: async (e) => {
+    const first = await e.call({ ...RUN, InstanceType: 't3.micro', ClientToken: 'T' });
+    const instanceId = items(first.body.instancesSet)[0]?.instanceId;
+    const terminated = await e.call({ Action: 'TerminateInstances', 'InstanceId.1': instanceId });
+    const exact = await reservationOf(e, { InstanceType: 't3.micro', ClientToken: 'T' });
+    const changed = await e.call({ ...RUN, InstanceType: 'm5.large', ClientToken: 'T' });
+    const template = await e.call({ ...TEMPLATE, ClientToken: 'L' });
+    const deleted = await e.call({ Action: 'DeleteLaunchTemplate', LaunchTemplateId: template.body.launchTemplate?.launchTemplateId });
+    const changedTemplate = await e.call({ ...TEMPLATE, 'LaunchTemplateData.InstanceType': 'm5.large', ClientToken: 'L' });
+    return (
+      typeof instanceId === 'string' &&
+      terminated.status === 200 &&
+      exact === first.body.reservationId &&
+      changed.code === 'IdempotentParameterMismatch' &&
+      deleted.status === 200 &&
+      changedTemplate.code === 'IdempotentParameterMismatch' &&
+      (await launches(e)) === 1
+    );
+  },
+};
+
+const RETENTION_CLOCK = fakeClock();
+
 const tags = (value: string): Params => ({ 'TagSpecification.1.ResourceType': 'instance', 'TagSpecification.1.Tag.1.Key': 'k', 'TagSpecification.1.Tag.1.Value': value });
 
 const SCENARIOS: Record<BugName, Scenario> = {
@@ -81,6 +106,12 @@ const SCENARIOS: Record<BugName, Scenario> = {
   'token-limit-63': statusOf({ ClientToken: 'x'.repeat(64) }, 200),
   'token-limit-65': statusOf({ ClientToken: 'x'.repeat(65) }, 400),
   'token-non-ascii-accepted': statusOf({ ClientToken: 'jeton-é' }, 400),
+  'token-percent-decoded': {
+    correct: async (e) => {
+      const echoed = items((await e.call({ ...RUN, ClientToken: 'ab%41c' })).body.instancesSet)[0]?.clientToken;
+      return echoed === 'ab%41c' && (await separate({ ClientToken: 'ab%41d' }, { ClientToken: 'abAd' }).correct(e));
+    },
+  },
   'scope-ignores-region': separate({ ClientToken: 'T' }, { ClientToken: 'T' }, claimedIdentity('AKIDANY', 'us-west-2')),
   'scope-ignores-account': separate({ ClientToken: 'T' }, { ClientToken: 'T' }, claimedIdentity('111122223333', 'us-east-1')),
   'scope-ignores-action': {
@@ -125,12 +156,40 @@ const SCENARIOS: Record<BugName, Scenario> = {
   'replay-launches-again': { correct: async (e) => (await replays({}, {}).correct(e)) && (await launches(e)) === 1 },
   'forget-after-terminate': afterTermination,
   'terminated-replay-launches-new': afterTermination,
+  'mismatch-off-after-terminate': changedAfterRetirement,
+  'token-store-keeps-32': {
+    correct: async (e) => {
+      const first = await reservationOf(e, { ClientToken: 'tok-0' });
+      for (let n = 1; n < 40; n += 1) await e.call({ ...RUN, ClientToken: `tok-${n}` });
+      const again = await reservationOf(e, { ClientToken: 'tok-0' });
+      return first !== undefined && again === first && (await launches(e)) === 40;
+    },
+  },
+  'token-forgotten-after-3s': {
+    options: { clock: RETENTION_CLOCK },
+    correct: async (e) => {
+      const first = await reservationOf(e, { ClientToken: 'T' });
+      RETENTION_CLOCK.advance(1000);
+      const soon = await reservationOf(e, { ClientToken: 'T' });
+      RETENTION_CLOCK.advance(3000);
+      const later = await reservationOf(e, { ClientToken: 'T' });
+      return first !== undefined && soon === first && later === first && (await launches(e)) === 1;
+    },
+  },
   'check-then-act-race': {
     correct: async (e) => {
       const answers = await Promise.all([1, 2, 3].map(() => e.call({ ...RUN, ClientToken: 'T' })));
       const reservations = new Set(answers.map((answer) => (answer.status === 200 ? answer.body.reservationId : undefined)));
       const [only] = reservations;
       return answers.length === 3 && reservations.size === 1 && only !== undefined && (await launches(e)) === 1;
+    },
+  },
+  'mixed-race-both-launch': {
+    options: { faults: { criticalSectionLatencyMs: 50 } },
+    correct: async (e) => {
+      const answers = await Promise.all(['t3.micro', 'm5.large'].map((type) => e.call({ ...RUN, InstanceType: type, ClientToken: 'T' })));
+      const codes = answers.map((answer) => answer.code ?? answer.status).sort();
+      return codes.join() === '200,IdempotentParameterMismatch' && (await launches(e)) === 1;
     },
   },
   'commit-500-forgets-token': {

@@ -60,3 +60,32 @@ describe('readClientToken', () => {
     expect(read('  t  ', 64, new BugSwitch('token-trimmed'))).toBe('t');
   });
 });
+
+describe('readClientToken with token-percent-decoded', () => {
+  const decoding = new BugSwitch('token-percent-decoded');
+
+  it.each([
+    ['ab%41c', 'abAc'],
+    ['%7e%7E', '~~'],
+    ['100%25', '100%'],
+    ['%25%34%31', '%41'],
+  ])('decodes %s once more, to %s', (sent, keyed) => {
+    expect(read(sent, 64, decoding)).toBe(keyed);
+    expect(read(sent)).toBe(sent);
+  });
+
+  it.each(['plain', '50%', '%4', '%zz1', 'a%g1b'])('leaves %s untouched (no valid %XX)', (token) => {
+    expect(read(token, 64, decoding)).toBe(token);
+  });
+
+  it('refuses a token whose decoding is not ASCII, like any such token', () => {
+    expect(faultOf(() => read('caf%C3%A9', 64, decoding))?.code).toBe('InvalidParameterValue');
+    expect(read('caf%C3%A9')).toBe('caf%C3%A9');
+  });
+
+  it('checks the limit on the decoded token', () => {
+    const sent = `${'a'.repeat(62)}%41%42`;
+    expect(read(sent, 64, decoding)).toBe(`${'a'.repeat(62)}AB`);
+    expect(faultOf(() => read(sent))?.code).toBe('InvalidParameterValue');
+  });
+});
