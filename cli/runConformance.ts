@@ -31,6 +31,8 @@ export interface ConformanceRequest {
   readonly only?: readonly RuleId[];
   readonly actions?: readonly TokenActionName[];
   readonly path?: string;
+  /** Replay path of a sequence of steps (HISTORY). */
+  readonly stepsPath?: string;
   readonly reportDir: string;
   /** The command line, without replay flags, that reproduces this run. */
   readonly replayBase: string;
@@ -97,6 +99,7 @@ async function runSpecs(request: ConformanceRequest, run: { config: TargetConfig
     only: request.only,
     actions: request.actions,
     path: request.path,
+    stepsPath: request.stepsPath,
     replayBase: request.replayBase,
     profile: request.profile,
     ledgerPath: join(request.reportDir, 'ledger.jsonl'),

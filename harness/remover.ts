@@ -4,6 +4,7 @@ import type { CaseBook, Placement } from './caseBook.ts';
 import type { Outcome } from './outcome.ts';
 import { pollUntil } from './pollUntil.ts';
 import type { Visibility } from './visibility.ts';
+import type { RunModel } from './model/runModel.ts';
 
 /**
  * Deletes what a case made. A delete naming a resource created a moment ago may answer NotFound
@@ -17,6 +18,7 @@ export class Remover {
     private readonly caller: Caller,
     private readonly book: CaseBook,
     private readonly visibility: Visibility,
+    private readonly model?: RunModel,
   ) {}
 
   async remove(ids: readonly string[], placement: Placement = {}): Promise<Outcome[]> {
@@ -29,6 +31,7 @@ export class Remover {
       outcomes.push(result);
     }
     this.book.deleted(placement, ids);
+    this.model?.deleted(ids);
     return outcomes;
   }
 }

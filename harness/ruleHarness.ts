@@ -20,6 +20,7 @@ import type { RetryDependencies } from './retry.ts';
 import type { ResolvedTarget } from './target.ts';
 import type { TokenMinter } from './tokens.ts';
 import { Visibility } from './visibility.ts';
+import type { RecordedCreate, RunModel } from './model/runModel.ts';
 
 export type { CreateOptions, Observation, ObserveOptions, Placement };
 
@@ -40,6 +41,10 @@ export interface RuleHarnessInit<P> {
   readonly maxInstances?: number;
   /** The run's knowledge of how late the endpoint lists what it made. @defaultValue a fresh one with the target's window */
   readonly visibility?: Visibility;
+  /** The run's model of every token bound so far (what RETENTION replays). @defaultValue none */
+  readonly model?: RunModel;
+  /** Replay path of a sequence of steps, when one shrunk case is replayed. @defaultValue none */
+  readonly stepsPath?: string;
 }
 
 /**
@@ -72,9 +77,9 @@ export class RuleHarness<P = unknown> {
     this.visibility = init.visibility ?? new Visibility(init.target.consistencyWindowMs);
     this.caller = new Caller(init.session, policy, init.retry);
     this.book = new CaseBook({ target: init.target, action: adapter, runId: init.runId, ledger: init.ledger, budget: init.budget });
-    this.creator = new Creator(init.adapter, init.target, this.caller, this.book);
+    this.creator = new Creator(init.adapter, init.target, this.caller, this.book, init.model);
     this.reader = new ReadBack(adapter, this.caller, this.book, this.visibility);
-    this.remover = new Remover(adapter, this.caller, this.book, this.visibility);
+    this.remover = new Remover(adapter, this.caller, this.book, this.visibility, init.model);
     this.constraints = paramConstraints(init.target, init.maxInstances);
   }
 
@@ -138,9 +143,29 @@ export class RuleHarness<P = unknown> {
     return this.creator.create(params, token, context, options);
   }
 
-  /** Concurrent copies of one create, each a single attempt: how the endpoint answers a race. */
+  /** A create the run recorded earlier, sent again exactly as it was (retention replays); `known`: what it first made. */
+  resend(recorded: RecordedCreate, known: readonly string[]): Promise<Outcome> {
+    return this.creator.resend(recorded, known);
+  }
+
+  /** fast-check's replay path for a sequence of steps (`fc.commands`), when a shrunk case is replayed. */
+  get stepsPath(): string | undefined {
+    return this.init.stepsPath;
+  }
+
+  /** The run's model of bound tokens, when the run keeps one. */
+  get runModel(): RunModel | undefined {
+    return this.init.model;
+  }
+
+  /** `copies` concurrent copies of one create, each a single attempt: how the endpoint answers a race. */
   race(params: P, token: string, context: CaseContext, copies: number, placement: Placement = {}): Promise<Outcome[]> {
-    return this.creator.race(params, token, context, copies, placement);
+    return this.creator.race(Array.from({ length: copies }, () => params), token, context, placement);
+  }
+
+  /** Concurrent creates with one token, copy i with `perCopy[i]` (the same or other parameters). */
+  raceMixed(perCopy: readonly P[], token: string, context: CaseContext, placement: Placement = {}): Promise<Outcome[]> {
+    return this.creator.race(perCopy, token, context, placement);
   }
 
   /** Counts one classified behaviour for the verdict's observations. */

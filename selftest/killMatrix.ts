@@ -32,6 +32,8 @@ const SHORT: Readonly<Record<RuleId, string>> = {
   'ACCOUNT-SCOPE': 'ACC',
   'ACTION-SCOPE': 'ACT',
   DRYRUN: 'DR',
+  HISTORY: 'HIS',
+  RETENTION: 'RET',
 };
 
 /** The bug × rule table: ● the rule was expected to catch the bug and did, ○ it caught it too, ✗ it should have and did not. */

@@ -6,9 +6,11 @@ import concurrentDuplicates from './concurrent-duplicates.ts';
 import describeToken from './describe-token.ts';
 import dryrun from './dryrun.ts';
 import equivalentEncoding from './equivalent-encoding.ts';
+import history from './history.ts';
 import lostResponse from './lost-response.ts';
 import paramMismatch from './param-mismatch.ts';
 import regionScope from './region-scope.ts';
+import retention from './retention.ts';
 import retryAdvice from './retry-advice.ts';
 import sameResponse from './same-response.ts';
 import tokenAfterTerminate from './token-after-terminate.ts';
@@ -32,4 +34,6 @@ export const CATALOG: readonly Rule<any>[] = [
   accountScope,
   actionScope,
   dryrun,
+  history,
+  retention,
 ];

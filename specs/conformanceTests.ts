@@ -9,9 +9,11 @@ import { Ledger } from '../harness/ledger.ts';
 import { resolveTarget } from '../harness/target.ts';
 import { TokenMinter } from '../harness/tokens.ts';
 import { Visibility } from '../harness/visibility.ts';
+import { PromiseModel } from '../harness/model/promiseModel.ts';
+import type { RunModel } from '../harness/model/runModel.ts';
 import type { RuleId } from './ruleIds.ts';
 import { DEFAULT_RUNS, runRule, testId, type RuleRunContext } from './runRule.ts';
-import { selectCases, type RuleCase } from './selection.ts';
+import { isEndOfRun, selectCases, type RuleCase } from './selection.ts';
 
 let shared: { context: RuleRunContext; cases: RuleCase[] } | undefined;
 
@@ -39,7 +41,8 @@ function run(): { context: RuleRunContext; cases: RuleCase[] } {
   const defaultRuns = runsWithinBudget(target.budget, cases.length, DEFAULT_RUNS);
   const breaker = new Breaker();
   const visibility = new Visibility(target.consistencyWindowMs);
-  shared = { cases, context: { settings, target, minter: new TokenMinter(), secrets, defaultRuns, ledger, budget: new Budget(target.budget), breaker, visibility } };
+  const model: RunModel = new PromiseModel(target.profile);
+  shared = { cases, context: { settings, target, minter: new TokenMinter(), secrets, defaultRuns, ledger, budget: new Budget(target.budget), breaker, visibility, model } };
   return shared;
 }
 
@@ -54,16 +57,19 @@ export function conformanceTests(rules?: readonly RuleId[]): void {
     test.skip(`${rules?.join(', ') ?? 'every rule'}: not selected in this run`, () => {});
     return;
   }
+  const ruleTest = ({ rule, action }: RuleCase) =>
+    test(`${rule.id} ${action}`, async ({ task, skip }) => {
+      const verdict = await runRule(rule, ACTION_ADAPTERS[action], context);
+      task.meta.result = { ...verdict, title: rule.description, strength: rule.strength, source: rule.source };
+      if (verdict.status === 'failed' || verdict.status === 'error') throw new Error(`${rule.id} ${action}: ${verdict.failure?.message ?? verdict.reason ?? verdict.status}`);
+      if (verdict.status !== 'passed') skip(`${verdict.status}: ${verdict.reason ?? ''}`);
+    });
   describe.concurrent('EC2 client-token idempotency', () => {
-    for (const { rule, action } of mine) {
-      test(`${rule.id} ${action}`, async ({ task, skip }) => {
-        const verdict = await runRule(rule, ACTION_ADAPTERS[action], context);
-        task.meta.result = { ...verdict, title: rule.description, strength: rule.strength, source: rule.source };
-        if (verdict.status === 'failed' || verdict.status === 'error') throw new Error(`${rule.id} ${action}: ${verdict.failure?.message ?? verdict.reason ?? verdict.status}`);
-        if (verdict.status !== 'passed') skip(`${verdict.status}: ${verdict.reason ?? ''}`);
-      });
-    }
+    for (const c of mine.filter((c) => !isEndOfRun(c))) ruleTest(c);
   });
+  // Suites run one after the other: these start once every rule above has finished.
+  const endOfRun = mine.filter(isEndOfRun);
+  if (endOfRun.length > 0) describe('EC2 client-token idempotency, looking back on the run', () => endOfRun.forEach(ruleTest));
   afterAll(async ({}, suite) => {
     const { target, settings } = context;
     // The whole run: its tag. Part of it (other files may still be running): each test's tag.

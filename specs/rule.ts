@@ -28,10 +28,16 @@ export interface RuleMeta {
   /** Profiles the rule runs in; where profiles disagree, the rule file documents each choice. */
   readonly profiles: readonly ProfileName[];
   readonly requires: readonly Capability[];
-  /** `each-action`: one test per action; `cross-action`: one test over two actions. @defaultValue 'each-action' */
-  readonly scope?: 'each-action' | 'cross-action';
+  /**
+   * `each-action`: one test per action; `cross-action`: one test over two actions; `end-of-run`: one
+   * test per action, after every other rule has finished (it looks back on the whole run).
+   * @defaultValue 'each-action'
+   */
+  readonly scope?: 'each-action' | 'cross-action' | 'end-of-run';
   /** Relative cost of one case; the default run count is divided by it. @defaultValue 1 */
   readonly cost?: number;
+  /** Cases that are not generated (a replay of what the run made): this many, whatever the run asks. @defaultValue none */
+  readonly fixedRuns?: number;
 }
 
 /** A rule: generated cases, and a check that throws a RuleViolation when the endpoint breaks it. */

@@ -15,6 +15,8 @@ export const RULE_IDS = [
   'ACCOUNT-SCOPE',
   'ACTION-SCOPE',
   'DRYRUN',
+  'HISTORY',
+  'RETENTION',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -12,6 +12,7 @@ import type { ResolvedTarget } from '../harness/target.ts';
 import type { TokenMinter } from '../harness/tokens.ts';
 import type { Transcript } from '../harness/transcript.ts';
 import type { Visibility } from '../harness/visibility.ts';
+import type { RunModel } from '../harness/model/runModel.ts';
 import type { Counterexample, Verdict } from '../reports/model.ts';
 import { missingCapability } from './capabilities.ts';
 import { Inconclusive, RuleViolation } from './expect.ts';
@@ -55,6 +56,8 @@ export interface RuleRunContext {
   readonly visibility?: Visibility;
   /** How long one rule × action may generate and shrink. @defaultValue RULE_TIME_LIMIT_MS */
   readonly timeLimitMs?: number;
+  /** The run's model of every bound token (RETENTION replays it at the end). @defaultValue none */
+  readonly model?: RunModel;
 }
 
 /** Each rule × action gets its own seed from the run's, so `--seed N --only R` replays it exactly. */
@@ -82,6 +85,8 @@ export async function runRule(rule: Rule, adapter: ActionAdapter, context: RuleR
     ledger: context.ledger,
     budget: context.budget,
     visibility: context.visibility,
+    model: context.model,
+    stepsPath: context.settings.stepsPath,
   });
   try {
     const verdict = await check(rule, h, context);
@@ -129,7 +134,7 @@ async function check(rule: Rule, h: RuleHarness, context: RuleRunContext): Promi
   });
   const seed = caseSeed(context.settings.seed, rule.id, h.action.name);
   const path = context.settings.path;
-  const numRuns = path ? 1 : Math.max(1, Math.round((context.settings.runs ?? context.defaultRuns) / (rule.cost ?? 1)));
+  const numRuns = path ? 1 : rule.fixedRuns ?? Math.max(1, Math.round((context.settings.runs ?? context.defaultRuns) / (rule.cost ?? 1)));
   const minimum = Math.min(MIN_CASES, numRuns);
   const endOnFailure = path !== undefined || context.shrink === false;
   const timeLimitMs = context.timeLimitMs ?? RULE_TIME_LIMIT_MS;
@@ -160,14 +165,17 @@ async function check(rule: Rule, h: RuleHarness, context: RuleRunContext): Promi
 function counterexample(details: fc.RunDetails<[unknown]>, error: unknown, failing: Transcript | undefined, rule: Rule, h: RuleHarness, context: RuleRunContext): Counterexample {
   const path = details.counterexamplePath ?? '';
   const message = error instanceof Error ? error.message : details.failed ? String(error ?? 'the property failed') : '';
+  const input = details.counterexample ? fc.stringify(details.counterexample[0]) : '(none)';
+  // A sequence of steps replays only with fast-check's own path of that sequence, printed in the input.
+  const stepsPath = /\/\*replayPath="([^"]*)"\*\//.exec(input)?.[1];
   return {
     message: message.split('\n')[0] ?? message,
-    input: details.counterexample ? fc.stringify(details.counterexample[0]) : '(none)',
+    input,
     seed: details.seed,
     path,
     shrinks: details.numShrinks,
     transcript: failing?.attempts ?? [],
-    replay: replayCommand(context.settings, rule.id, h.action.name, path),
+    replay: replayCommand(context.settings, rule.id, h.action.name, path, stepsPath),
   };
 }
 

@@ -4,10 +4,12 @@ import { preflight } from '../harness/preflight.ts';
 import type { ResolvedTarget } from '../harness/target.ts';
 import { TokenMinter } from '../harness/tokens.ts';
 import { Visibility } from '../harness/visibility.ts';
+import { PromiseModel } from '../harness/model/promiseModel.ts';
+import type { RunModel } from '../harness/model/runModel.ts';
 import type { Verdict } from '../reports/model.ts';
 import type { RuleId } from './ruleIds.ts';
 import { DEFAULT_RUNS, runRule } from './runRule.ts';
-import { selectCases } from './selection.ts';
+import { isEndOfRun, selectCases, type RuleCase } from './selection.ts';
 import type { RunSettings } from './settings.ts';
 
 export interface SuiteRequest {
@@ -53,17 +55,23 @@ export async function runSuite(request: SuiteRequest): Promise<SuiteRun> {
     timeLimitMs: request.timeLimitMs,
     breaker,
     visibility: new Visibility(target.consistencyWindowMs),
+    model: new PromiseModel(target.profile) as RunModel,
   };
   const verdicts: Verdict[] = [];
-  let next = 0;
-  const worker = async () => {
-    for (let index = next++; index < cases.length; index = next++) {
-      const { rule, action } = cases[index]!;
-      const verdict = await runRule(rule, ACTION_ADAPTERS[action], context);
-      verdicts.push(verdict);
-      request.onVerdict?.(verdict);
-    }
+  const runAll = async (batch: readonly RuleCase[]) => {
+    let next = 0;
+    const worker = async () => {
+      for (let index = next++; index < batch.length; index = next++) {
+        const { rule, action } = batch[index]!;
+        const verdict = await runRule(rule, ACTION_ADAPTERS[action], context);
+        verdicts.push(verdict);
+        request.onVerdict?.(verdict);
+      }
+    };
+    await Promise.all(Array.from({ length: request.concurrency ?? 10 }, worker));
   };
-  await Promise.all(Array.from({ length: request.concurrency ?? 10 }, worker));
+  // End-of-run rules look back on the whole run: they start once every other rule has finished.
+  await runAll(cases.filter((c) => !isEndOfRun(c)));
+  await runAll(cases.filter(isEndOfRun));
   return { verdicts, stopped: breaker.cause, preflightRequests: checked.requests };
 }

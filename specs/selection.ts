@@ -11,9 +11,15 @@ export interface RuleCase {
 /**
  * The rule × action pairs a run tests, in report order: every selected rule on every selected
  * action, except cross-action rules, which run once (on the first action, pairing it with another).
+ * End-of-run rules come last: they run after every other rule has finished.
  */
 export function selectCases(actions: readonly TokenActionName[], only?: readonly RuleId[]): RuleCase[] {
-  return CATALOG.filter((rule) => !only || only.includes(rule.id)).flatMap((rule) =>
+  const selected = CATALOG.filter((rule) => !only || only.includes(rule.id)).flatMap((rule) =>
     (rule.scope === 'cross-action' ? actions.slice(0, 1) : actions).map((action) => ({ rule, action })),
   );
+  return [...selected.filter((c) => !isEndOfRun(c)), ...selected.filter(isEndOfRun)];
+}
+
+export function isEndOfRun(c: RuleCase): boolean {
+  return c.rule.scope === 'end-of-run';
 }

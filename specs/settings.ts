@@ -22,6 +22,8 @@ export interface RunSettings {
   readonly actions?: readonly TokenActionName[];
   /** fast-check replay path; only meaningful with one rule and one action. */
   readonly path?: string;
+  /** fast-check's replay path of a shrunk sequence of steps (HISTORY), printed with its counterexample. */
+  readonly stepsPath?: string;
   /**
    * The command that reproduces this run's target and profile, for replay lines: CLI flags are
    * appended to an `ec2-idem run …` base; otherwise EC2IDEM_* variables are prefixed to it.
@@ -61,6 +63,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): RunSettings {
     only: only as RuleId[] | undefined,
     actions: env.EC2IDEM_ACTIONS?.split(',').filter(Boolean) as TokenActionName[] | undefined,
     path: env.EC2IDEM_PATH,
+    stepsPath: env.EC2IDEM_STEPS_PATH,
     profile: env.EC2IDEM_PROFILE as TargetConfig['profile'],
     emulator: env.EC2IDEM_BUG || env.EC2IDEM_VARIANT ? { bug: env.EC2IDEM_BUG, variant: env.EC2IDEM_VARIANT } : undefined,
     replayBase: `${env.EC2IDEM_TARGET ? `EC2IDEM_TARGET=${env.EC2IDEM_TARGET} ` : ''}npx vitest run --project conformance`,
@@ -73,10 +76,10 @@ function integer(name: string, value: string): number {
   return parsed;
 }
 
-/** One command that replays exactly one shrunk case. */
-export function replayCommand(settings: RunSettings, rule: RuleId, action: string, path: string): string {
+/** One command that replays exactly one shrunk case (and, for a sequence of steps, its replay path). */
+export function replayCommand(settings: RunSettings, rule: RuleId, action: string, path: string, stepsPath?: string): string {
   if (settings.replayBase.includes('ec2-idem run')) {
-    return `${settings.replayBase} --only ${rule} --action ${action} --seed ${settings.seed} --path ${path}`;
+    return `${settings.replayBase} --only ${rule} --action ${action} --seed ${settings.seed} --path ${path}${stepsPath ? ` --steps-path ${stepsPath}` : ''}`;
   }
-  return `EC2IDEM_ONLY=${rule} EC2IDEM_ACTIONS=${action} EC2IDEM_SEED=${settings.seed} EC2IDEM_PATH=${path} ${settings.replayBase}`;
+  return `EC2IDEM_ONLY=${rule} EC2IDEM_ACTIONS=${action} EC2IDEM_SEED=${settings.seed} EC2IDEM_PATH=${path}${stepsPath ? ` EC2IDEM_STEPS_PATH=${stepsPath}` : ''} ${settings.replayBase}`;
 }

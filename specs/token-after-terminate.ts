@@ -1,24 +1,14 @@
 import fc from 'fast-check';
-import type { ProfileName } from '../harness/target.ts';
+import { afterDelete } from '../harness/model/promiseModel.ts';
 import { CLIENT_ERROR, expectCreated, expectError, expectIds, expectObserved, expectOk, expectSameResponse, ids, violation } from './expect.ts';
 import { ALL_PROFILES, defineRule } from './rule.ts';
 
-type Answer = 'replay' | 'error';
-
 /**
- * What a replay after termination (or deletion) may answer — facts R4 vs D7, §5 Q1:
- * - seed: the original response (states now shutting-down/terminated) or HTTP 4xx
- *   `IdempotentInstanceTerminated`: the seed page predates D7, and both create nothing.
- * - aws-current: RunInstances answers `IdempotentInstanceTerminated` (D7, observed 2025).
- * - strict: the original response, as R2 + R4 say.
- * Launch templates have no documented answer: a replay or any 4xx, except strict (replay).
+ * What a replay after termination (or deletion) may answer is the model's (harness/model): facts
+ * R4 vs D7, §5 Q1 — seed: the original response or HTTP 4xx `IdempotentInstanceTerminated`;
+ * aws-current: `IdempotentInstanceTerminated`; strict: the original response. Launch templates have
+ * no documented answer: a replay or any 4xx, except strict (replay).
  */
-const ALLOWED: Readonly<Record<ProfileName, readonly Answer[]>> = {
-  seed: ['replay', 'error'],
-  'aws-current': ['error'],
-  strict: ['replay'],
-};
-
 export default defineRule({
   id: 'TOKEN-AFTER-TERMINATE',
   description: 'After termination the token still creates nothing new (replay, or a refusal)',
@@ -43,18 +33,16 @@ export default defineRule({
     const firstIds = ids(expectCreated(h, outcome, 'first create'));
     const first = expectOk(outcome, 'first create');
     for (const outcome of await h.remove(firstIds)) expectOk(outcome, `${h.action.deleteAction} of the created resources`);
-    const isInstance = h.action.name === 'RunInstances';
-    const allowed = isInstance ? ALLOWED[h.profile] : h.profile === 'strict' ? ['replay'] : ['replay', 'error'];
+    const allowed = afterDelete(h.profile, h.action.name);
     for (let n = 1; n <= replays; n += 1) {
       const outcome = await h.create(params, minted, context);
       const what = `replay ${n} after ${h.action.deleteAction}`;
       if (outcome.kind === 'ok') {
-        if (!allowed.includes('replay')) violation(`${what}: expected IdempotentInstanceTerminated (profile ${h.profile}), got the create's answer again`);
+        if (!allowed.mayReplay) violation(`${what}: expected ${allowed.codes?.join(' or ') ?? 'a refusal'} (profile ${h.profile}), got the create's answer again`);
         expectSameResponse(h, first, outcome, what);
       } else {
-        if (!allowed.includes('error')) violation(`${what}: expected the original response (profile ${h.profile}), got ${outcome.kind === 'ec2-error' ? outcome.code : outcome.kind}`);
-        const codes = isInstance ? ['IdempotentInstanceTerminated'] : undefined;
-        expectError(outcome, { codes, statuses: CLIENT_ERROR, statusText: 'a 4xx status' }, what);
+        if (!allowed.mayRefuse) violation(`${what}: expected the original response (profile ${h.profile}), got ${outcome.kind === 'ec2-error' ? outcome.code : outcome.kind}`);
+        expectError(outcome, { codes: allowed.codes, statuses: CLIENT_ERROR, statusText: 'a 4xx status' }, what);
       }
     }
     const seen = expectObserved(await h.observe(context), 'read-back by case tag');

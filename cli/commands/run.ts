@@ -27,6 +27,7 @@ Without --target or --endpoint it starts the embedded reference emulator.
   --seed N             run seed (default random; printed in the report)
   --runs N             cases per rule (default 26, divided by a rule's cost; a rule passes after at least 5)
   --path PATH          fast-check replay path (with --only, --action and --seed: replays one case)
+  --steps-path PATH    replay path of a sequence of steps (HISTORY), given with its replay line
   --report-dir DIR     where reports go (default conformance-report/)
   --expectations FILE  documented deviations (default: the target file's "expectations")
   --strict             unexpected passes and expired deviations fail the run
@@ -49,6 +50,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   runs: { type: 'string' },
   path: { type: 'string' },
+  'steps-path': { type: 'string' },
   'report-dir': { type: 'string' },
   expectations: { type: 'string' },
   strict: { type: 'boolean' },
@@ -93,6 +95,7 @@ async function run(values: Values): Promise<number> {
     only: rules(values.only),
     actions: values.action?.map((a) => oneOf('--action', a, TOKEN_ACTIONS) as TokenActionName),
     path: values.path,
+    stepsPath: values['steps-path'],
     reportDir: values['report-dir'] ?? 'conformance-report',
     replayBase: replayBase(values, profile),
     emulator: embeddedSetting(values, target !== undefined),

@@ -83,7 +83,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   generators: ['generators'],
   harness: ['harness', 'generators'],
   reports: ['reports', 'specs/ruleIds.ts', 'harness/transcript.ts'],
-  rules: ['generators', 'harness', 'specs/rule.ts', 'specs/expect.ts', 'specs/controls.ts', 'specs/capabilities.ts', 'specs/ruleIds.ts'],
+  rules: ['generators', 'harness', 'specs/rule.ts', 'specs/expect.ts', 'specs/controls.ts', 'specs/modelled.ts', 'specs/historySteps.ts', 'specs/capabilities.ts', 'specs/ruleIds.ts'],
 };
 
 function sourceFiles(folder: string): string[] {
