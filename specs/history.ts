@@ -8,8 +8,8 @@ import { Burst, Create, Delete, DescribeByToken, DryRun, Wait, type HistoryStep,
 import { ALL_PROFILES, defineRule } from './rule.ts';
 
 /** Tokens shared by the steps of one sequence, and the most steps a sequence has. */
-const TOKENS = 3;
-export const MAX_STEPS = 8;
+const TOKENS = 2;
+export const MAX_STEPS = 10;
 
 /**
  * Histories instead of single scenarios: random sequences of steps over a small pool of tokens
@@ -30,15 +30,18 @@ export default defineRule({
   strength: 'MUST',
   profiles: ALL_PROFILES,
   requires: [],
-  cost: 2.5,
+  cost: 2,
   cases: (h) => {
     const labels = placements(h).map(({ region, identity }) => `in ${region.name} as ${identity}`);
-    const at = { token: fc.nat({ max: TOKENS - 1 }), where: fc.nat({ max: labels.length - 1 }) };
+    // Histories need the same token again in the same place: the first token and place are drawn often.
+    const often = (max: number) => fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.nat({ max }), weight: 1 });
+    const at = { token: often(TOKENS - 1), where: often(labels.length - 1) };
     const change = fc.option(h.change(), { nil: undefined, freq: 2 });
     const steps: fc.Arbitrary<HistoryStep>[] = [
       fc.record({ ...at, change }).map(({ token, where, change }) => new Create(token, where, labels, change)),
       fc.record({ ...at, change }).map(({ token, where, change }) => new Create(token, where, labels, change)),
       fc.record({ ...at, change }).map(({ token, where, change }) => new DryRun(token, where, labels, change)),
+      fc.record(at).map(({ token, where }) => new Delete(token, where, labels)),
       fc.record(at).map(({ token, where }) => new Delete(token, where, labels)),
       fc.record({ ...at, plan: faultPlan() }).map(({ token, where, plan }) => new Create(token, where, labels, undefined, plan)),
       fc.record({ ...at, copies: fc.integer({ min: 2, max: 4 }), other: fc.option(h.change(), { nil: undefined }) }).map(({ token, where, copies, other }) => new Burst(token, where, labels, copies, other)),
@@ -48,7 +51,7 @@ export default defineRule({
     return fc.record({
       params: h.params(),
       tokens: fc.array(h.token(), { minLength: TOKENS, maxLength: TOKENS }),
-      steps: fc.commands(steps, { maxCommands: MAX_STEPS, replayPath: h.stepsPath }),
+      steps: fc.commands(steps, { maxCommands: MAX_STEPS, size: 'medium', replayPath: h.stepsPath }),
     });
   },
   async check(h, { params, tokens, steps }) {
