@@ -1,5 +1,6 @@
 import { cleanupCommand } from './commands/cleanup.ts';
 import { emulatorCommand } from './commands/emulator.ts';
+import { recheckCommand } from './commands/recheck.ts';
 import { runCommand } from './commands/run.ts';
 
 const USAGE = `Usage: ec2-idem <command> [options]
@@ -8,6 +9,7 @@ Commands:
   run        run the conformance suite (default target: the embedded reference emulator)
   emulator   run the reference EC2 emulator in the foreground
   cleanup    delete what an earlier run left behind, from its ledger
+  recheck    send an earlier run's retained tokens again, hours or days later (the 24-hour promise)
 
 ec2-idem <command> --help shows a command's options.
 `;
@@ -16,6 +18,7 @@ const COMMANDS: Readonly<Record<string, (argv: string[]) => Promise<number>>> = 
   run: runCommand,
   emulator: (argv) => emulatorCommand(argv),
   cleanup: cleanupCommand,
+  recheck: recheckCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

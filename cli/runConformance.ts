@@ -74,7 +74,7 @@ export async function runConformance(request: ConformanceRequest): Promise<Confo
     const actions = target.actions.filter((action) => !request.actions || request.actions.includes(action));
     const checked = await preflight(target, { runId, seed: request.seed, actions });
     const collected = checked.problem === undefined ? await runSpecs(request, { config, runId, embedded: embedded !== undefined }) : undefined;
-    return await report(request, {
+    return await finishRun(request, {
       started,
       runId,
       target: describeTarget(config, embedded !== undefined),
@@ -123,7 +123,7 @@ async function runSpecs(request: ConformanceRequest, run: { config: TargetConfig
   return collector.done;
 }
 
-interface Gathered {
+export interface Gathered {
   readonly started: Date;
   readonly runId: string;
   readonly target: RunReport['target'];
@@ -133,7 +133,7 @@ interface Gathered {
 }
 
 /** Builds, checks, scrubs and writes the reports; the exit code follows the verdict. */
-async function report(request: ConformanceRequest, gathered: Gathered): Promise<ConformanceOutcome> {
+export async function finishRun(request: ConformanceRequest, gathered: Gathered): Promise<ConformanceOutcome> {
   const { collected, started } = gathered;
   const expected = request.expectations
     ? applyExpectations(collected.results, request.expectations, started.toISOString().slice(0, 10))
@@ -170,7 +170,7 @@ export function exitCodeOf(report: RunReport, staleAndStrict: boolean): 0 | 1 | 
   return 0;
 }
 
-async function secretsOf(target: TargetConfig | undefined): Promise<string[]> {
+export async function secretsOf(target: TargetConfig | undefined): Promise<string[]> {
   if (!target) return [];
   const credentials = [target.credentials, target.secondaryCredentials];
   if (!target.credentials) credentials.push(await defaultChainCredentials().resolve().catch(() => undefined));

@@ -2,6 +2,7 @@ import type { ActionAdapter, CaseContext } from './actions/action.ts';
 import type { Budget } from './budget.ts';
 import type { Identity } from './exchange.ts';
 import type { Ledger } from './ledger.ts';
+import type { RunBinding } from './model/runModel.ts';
 import type { ResolvedRegion, ResolvedTarget } from './target.ts';
 
 /** Where a request goes and as whom. */
@@ -84,6 +85,23 @@ export class CaseBook {
     }
     this.created.set(key, entry);
     return fresh;
+  }
+
+  /** Journals a token the run keeps for a later recheck (RETENTION's samples). */
+  retained(binding: RunBinding): void {
+    const { request, scope } = binding;
+    this.init.ledger?.retained({
+      run: this.init.runId,
+      action: scope.action,
+      region: scope.region,
+      identity: request.identity,
+      context: request.context,
+      call: request.call,
+      boundAt: new Date(binding.boundAt).toISOString(),
+      resources: binding.resources,
+      deleted: binding.deleted,
+      answer: binding.answer,
+    });
   }
 
   /** When a create's answer first named `id`, if one did in this case. */

@@ -10,6 +10,8 @@ export interface RunEntry {
   readonly target: { readonly name: string; readonly regions: readonly { readonly name: string; readonly endpoint: string }[] };
   readonly actions: readonly string[];
   readonly targetFile?: string;
+  /** The target was the embedded emulator: it kept its tokens only while the run lasted. */
+  readonly embedded?: boolean;
 }
 
 /** Written before a create is sent: if the run dies now, cleanup still knows what to look for. */
@@ -46,7 +48,27 @@ export interface DeletedEntry {
   readonly ids: readonly string[];
 }
 
-export type LedgerEntry = RunEntry | IntentEntry | OutcomeEntry | DeletedEntry;
+/**
+ * A token the run's RETENTION rule replayed at its end, with everything a later recheck needs to
+ * send it again and judge the answer (`ec2-idem recheck`): the call, where, as whom, and the first answer.
+ */
+export interface RetainEntry {
+  readonly t: 'retain';
+  readonly run: string;
+  readonly at: string;
+  readonly action: string;
+  readonly region: string;
+  readonly identity: string;
+  readonly context: { readonly runId: string; readonly testId: string; readonly caseId: string };
+  readonly call: { readonly action: string; readonly params: Readonly<Record<string, unknown>> };
+  /** When the token was first bound (ISO date). */
+  readonly boundAt: string;
+  readonly resources: readonly string[];
+  readonly deleted: boolean;
+  readonly answer: unknown;
+}
+
+export type LedgerEntry = RunEntry | IntentEntry | OutcomeEntry | DeletedEntry | RetainEntry;
 
 /**
  * An append-only JSONL journal of every create a run attempts. Lines are written synchronously
@@ -76,6 +98,10 @@ export class Ledger {
 
   deleted(entry: Omit<DeletedEntry, 't' | 'at'>): void {
     if (entry.ids.length > 0) this.append({ t: 'deleted', at: new Date().toISOString(), ...entry });
+  }
+
+  retained(entry: Omit<RetainEntry, 't' | 'at'>): void {
+    this.append({ t: 'retain', at: new Date().toISOString(), ...entry });
   }
 
   private append(entry: LedgerEntry): void {

@@ -20,7 +20,7 @@ import type { RetryDependencies } from './retry.ts';
 import type { ResolvedTarget } from './target.ts';
 import type { TokenMinter } from './tokens.ts';
 import { Visibility } from './visibility.ts';
-import type { RecordedCreate, RunModel } from './model/runModel.ts';
+import type { RecordedCreate, RunBinding, RunModel } from './model/runModel.ts';
 
 export type { CreateOptions, Observation, ObserveOptions, Placement };
 
@@ -146,6 +146,11 @@ export class RuleHarness<P = unknown> {
   /** A create the run recorded earlier, sent again exactly as it was (retention replays); `known`: what it first made. */
   resend(recorded: RecordedCreate, known: readonly string[]): Promise<Outcome> {
     return this.creator.resend(recorded, known);
+  }
+
+  /** Journals a token in the ledger for a later recheck (`ec2-idem recheck`). */
+  retain(binding: RunBinding): void {
+    this.book.retained(binding);
   }
 
   /** fast-check's replay path for a sequence of steps (`fc.commands`), when a shrunk case is replayed. */

@@ -37,6 +37,7 @@ function run(): { context: RuleRunContext; cases: RuleCase[] } {
     target: { name: target.name, regions: target.regions.map((r) => ({ name: r.name, endpoint: r.endpoint.href })) },
     actions,
     targetFile: settings.targetFile,
+    ...(settings.embedded ? { embedded: true } : {}),
   });
   const defaultRuns = runsWithinBudget(target.budget, cases.length, DEFAULT_RUNS);
   const breaker = new Breaker();

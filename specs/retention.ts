@@ -44,6 +44,7 @@ export async function replayAll(h: RuleHarness, samples: readonly RunBinding[]):
     const { request, scope } = binding;
     const age = ((now - binding.boundAt) / 1000).toFixed(1);
     const what = `the token ${JSON.stringify(scope.token)} (${request.context.testId.split('.').slice(1).join(' ')}, ${scope.region} as ${scope.account}, bound ${age} s ago) sent again`;
+    h.retain(binding);
     const expectation = model.expect(scope, fingerprintOf(request.call.action, request.call.params));
     expectModelled(h, expectation, await h.resend(request, binding.resources), what);
   }

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { cleanRun, runsIn } from '../../harness/cleanup.ts';
 import { HarnessError, isHarnessError } from '../../harness/errors.ts';
 import { readLedger, type LedgerEntry, type RunEntry } from '../../harness/ledger.ts';
-import { loadTargetFile, resolveTarget, type TargetConfig } from '../../harness/target.ts';
+import { resolveTarget } from '../../harness/target.ts';
+import { targetOfLedger } from '../ledgerTarget.ts';
 
 const USAGE = `Usage: ec2-idem cleanup --ledger FILE [--target FILE] [--run ID]
 
@@ -45,7 +46,7 @@ export async function cleanupCommand(argv: string[]): Promise<number> {
 
 async function cleanOne(entries: readonly LedgerEntry[], run: string, targetFile: string | undefined): Promise<{ removed: number; problems: number }> {
   const header = entries.find((e): e is RunEntry => e.t === 'run' && e.run === run);
-  const target = resolveTarget(await targetFor(header, targetFile));
+  const target = resolveTarget(await targetOfLedger(header, targetFile));
   let removed = 0;
   let problems = 0;
   for (const removal of await cleanRun(target, run, entries)) {
@@ -58,18 +59,4 @@ async function cleanOne(entries: readonly LedgerEntry[], run: string, targetFile
     process.stdout.write(`run ${run}: removed ${removal.removed.length} ${removal.action} resource(s) in ${removal.region} as ${removal.identity}: ${removal.removed.join(', ')}\n`);
   }
   return { removed, problems };
-}
-
-async function targetFor(header: RunEntry | undefined, targetFile: string | undefined): Promise<TargetConfig> {
-  const file = targetFile ?? header?.targetFile;
-  if (file) return loadTargetFile(file);
-  if (!header) throw new HarnessError('EC2IDEM_LEDGER', 'the ledger has no run header: pass --target FILE');
-  const [first] = header.target.regions;
-  if (!first) throw new HarnessError('EC2IDEM_LEDGER', 'the ledger names no region: pass --target FILE');
-  return {
-    name: header.target.name,
-    endpoint: first.endpoint,
-    regions: header.target.regions.map((r) => ({ name: r.name, endpoint: r.endpoint })),
-    imageId: 'ami-0123456789abcdef0',
-  };
 }

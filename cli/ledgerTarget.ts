@@ -1,0 +1,21 @@
+import { HarnessError } from '../harness/errors.ts';
+import type { RunEntry } from '../harness/ledger.ts';
+import { loadTargetFile, type TargetConfig } from '../harness/target.ts';
+
+/**
+ * The target of a run found again from its ledger: `--target FILE`, else the target file the run
+ * recorded, else the ledger's endpoints with credentials from the AWS default chain.
+ */
+export async function targetOfLedger(header: RunEntry | undefined, targetFile: string | undefined): Promise<TargetConfig> {
+  const file = targetFile ?? header?.targetFile;
+  if (file) return loadTargetFile(file);
+  if (!header) throw new HarnessError('EC2IDEM_LEDGER', 'the ledger has no run header: pass --target FILE');
+  const [first] = header.target.regions;
+  if (!first) throw new HarnessError('EC2IDEM_LEDGER', 'the ledger names no region: pass --target FILE');
+  return {
+    name: header.target.name,
+    endpoint: first.endpoint,
+    regions: header.target.regions.map((r) => ({ name: r.name, endpoint: r.endpoint })),
+    imageId: 'ami-0123456789abcdef0',
+  };
+}
