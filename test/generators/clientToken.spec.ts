@@ -1,8 +1,16 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { clientToken } from '../../generators/clientToken.ts';
+import { HOSTILE_FRAGMENTS } from '../../generators/hostileToken.ts';
 
 const isPrintableAscii = (token: string) => [...token].every((char) => char.charCodeAt(0) >= 0x20 && char.charCodeAt(0) <= 0x7e);
+const HOSTILE_CHARS = new Set(HOSTILE_FRAGMENTS.filter((fragment) => fragment.length === 1));
+/**
+ * A hostile token's layout: any first character, 9 alphanumeric ones, a fragment at 10. Random
+ * printable tokens have it about 3 times in 1,000, so the share measured is the hostile share.
+ */
+const looksHostile = (token: string) => token.length >= 12 && /^.[A-Za-z0-9]{9}/.test(token) && HOSTILE_CHARS.has(token[10] as string);
+const hostileShare = (tokens: readonly string[]) => tokens.filter(looksHostile).length / tokens.length;
 
 describe('clientToken', () => {
   test.prop([clientToken()])('every token is 1..64 printable ASCII characters by default', (token) => {
@@ -34,6 +42,24 @@ describe('clientToken', () => {
     expect(chars.size).toBe(95);
     expect(chars.has(' ')).toBe(true);
     expect(chars.has('~')).toBe(true);
+  });
+
+  it.each([
+    // Lengths under 12 are never hostile, so the share grows with the shortest length: 2/5 of the rest.
+    [{}, 0.28],
+    [{ maxLength: 63 }, 0.28],
+    [{ minLength: 3, maxLength: 128 }, 0.3],
+    [{ minLength: 16, maxLength: 64 }, 0.4],
+  ])('draws hostile tokens often with %o (about %s)', (constraints, about) => {
+    const share = hostileShare(fc.sample(clientToken(constraints), { seed: 42, numRuns: 2000 }));
+    expect(share).toBeGreaterThan(0.2);
+    expect(share).toBeLessThan(0.5);
+    expect(Math.abs(share - about)).toBeLessThan(0.05);
+  });
+
+  it('still builds when the limit leaves no room for a hostile token (hostileToken would refuse it)', () => {
+    const tokens = fc.sample(clientToken({ maxLength: 11 }), { seed: 42, numRuns: 500 });
+    expect(tokens.every((token) => token.length >= 1 && token.length <= 11 && isPrintableAscii(token))).toBe(true);
   });
 
   it('gives only the one length when minLength equals maxLength, and both edges when they are adjacent', () => {
