@@ -1,25 +1,22 @@
 import { join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
-import { startVitest } from 'vitest/node';
 import { defaultChainCredentials } from '../harness/credentials.ts';
 import { scrub } from '../harness/redact.ts';
-import { preflight } from '../harness/preflight.ts';
-import { resolveTarget, type TargetConfig, type TokenActionName } from '../harness/target.ts';
+import type { TargetConfig, TokenActionName } from '../harness/target.ts';
 import { buildRunReport } from '../reports/build.ts';
-import { ResultCollector, type CollectedRun, type RuleHeader } from '../reports/collect.ts';
+import type { CollectedRun } from '../reports/collect.ts';
 import { appendVerdictLine, writeReports, type ReportPaths } from '../reports/emit.ts';
 import type { RunReport } from '../reports/model.ts';
-import { ProgressReporter } from '../reports/progress.ts';
+import { progressLine } from '../reports/progress.ts';
 import { checkRunReport } from '../reports/validate.ts';
 import { applyExpectations, type Expectations } from '../reports/expectations.ts';
-import { CATALOG } from '../specs/catalog.ts';
 import type { RuleId } from '../specs/ruleIds.ts';
+import { withRuleHeader } from '../specs/ruleResult.ts';
+import { runSuite } from '../specs/runSuite.ts';
 import { DEFAULT_RUNS } from '../specs/runRule.ts';
-import { newRunId, SETTINGS_ENV, type RunSettings } from '../specs/settings.ts';
+import { newRunId, type RunSettings } from '../specs/settings.ts';
 import { startEmbeddedTarget, type EmbeddedOptions } from './embeddedTarget.ts';
 
-const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TOOL = { name: 'ec2-idempotency-conformance', version: '0.1.0' };
 
 export interface ConformanceRequest {
@@ -54,15 +51,11 @@ export interface ConformanceOutcome {
   readonly exitCode: 0 | 1 | 2;
 }
 
-const ruleHeader = (id: RuleId): RuleHeader | undefined => {
-  const rule = CATALOG.find((r) => r.id === id);
-  return rule && { title: rule.description, strength: rule.strength, source: rule.source };
-};
-
 /**
- * Runs the suite: starts the embedded emulator when there is no target, runs the preflight (an
- * endpoint that does not speak EC2 ends the run here, exit 2), then the specs through vitest's Node
- * API, and writes the reports.
+ * Runs the suite in this process: starts the embedded emulator when there is no target, then the
+ * preflight (an endpoint that does not speak EC2 ends the run there, exit 2), every rule (a line
+ * each as it ends, and `verdicts.jsonl`), the final sweep, and writes the reports. (The vitest
+ * entry, specs/conformance.spec.ts, runs the same rules from the same prepared run.)
  */
 export async function runConformance(request: ConformanceRequest): Promise<ConformanceOutcome> {
   const started = new Date();
@@ -70,16 +63,26 @@ export async function runConformance(request: ConformanceRequest): Promise<Confo
   const embedded = request.target ? undefined : await startEmbeddedTarget({ profile: request.profile ?? 'seed', seed: request.seed, ...request.emulator } as EmbeddedOptions);
   try {
     const config = request.target ?? embedded!.target;
-    const target = resolveTarget({ ...config, profile: request.profile ?? config.profile });
-    const actions = target.actions.filter((action) => !request.actions || request.actions.includes(action));
-    const checked = await preflight(target, { runId, seed: request.seed, actions });
-    const collected = checked.problem === undefined ? await runSpecs(request, { config, runId, embedded: embedded !== undefined }) : undefined;
+    const settings = settingsFor(request, config, runId, embedded !== undefined);
+    const out = request.out ?? process.stdout;
+    const notices: string[] = [];
+    const run = await runSuite({
+      settings,
+      sweep: true,
+      onVerdict: async (verdict) => {
+        const result = withRuleHeader(verdict);
+        out.write(`${progressLine(result)}\n`);
+        // A crashed run still leaves the verdicts it reached; a write that fails is a notice, not a crash.
+        await appendVerdictLine(request.reportDir, result).catch((error: Error) => notices.push(`could not record ${result.rule} ${result.action}: ${error.message}`));
+      },
+    });
+    for (const problem of run.sweep?.problems ?? []) notices.push(`cleanup: ${problem}`);
     return await finishRun(request, {
       started,
       runId,
       target: describeTarget(config, embedded !== undefined),
-      collected: collected ?? { results: [], resourcesLeftBehind: 0, notices: [] },
-      stopped: checked.problem ?? collected?.stopped,
+      collected: { results: run.verdicts.map(withRuleHeader), resourcesLeftBehind: run.sweep?.leftBehind ?? 0, notices },
+      stopped: run.stopped,
       secrets: await secretsOf(request.target),
     });
   } finally {
@@ -87,13 +90,12 @@ export async function runConformance(request: ConformanceRequest): Promise<Confo
   }
 }
 
-/** The rules, through vitest's Node API (the worker reads its settings from the environment). */
-async function runSpecs(request: ConformanceRequest, run: { config: TargetConfig; runId: string; embedded: boolean }): Promise<CollectedRun> {
-  const settings: RunSettings = {
-    target: run.config,
-    embedded: run.embedded,
+function settingsFor(request: ConformanceRequest, config: TargetConfig, runId: string, embedded: boolean): RunSettings & { target: TargetConfig } {
+  return {
+    target: config,
+    embedded,
     preflighted: true,
-    runId: run.runId,
+    runId,
     seed: request.seed,
     runs: request.runs,
     only: request.only,
@@ -105,22 +107,6 @@ async function runSpecs(request: ConformanceRequest, run: { config: TargetConfig
     ledgerPath: join(request.reportDir, 'ledger.jsonl'),
     targetFile: request.targetFile && resolve(request.targetFile),
   };
-  // The collector awaits each line and warns if it cannot be written, instead of an unhandled rejection.
-  const collector = new ResultCollector({ ruleHeader, onResult: async (result) => void (await appendVerdictLine(request.reportDir, result)) });
-  process.env[SETTINGS_ENV] = JSON.stringify(settings);
-  try {
-    const vitest = await startVitest('test', [], {
-      root: PACKAGE_ROOT,
-      config: fileURLToPath(new URL('../vitest.config.ts', import.meta.url)),
-      project: 'conformance',
-      watch: false,
-      reporters: [new ProgressReporter(request.out), collector],
-    });
-    await vitest.close();
-  } finally {
-    delete process.env[SETTINGS_ENV];
-  }
-  return collector.done;
 }
 
 export interface Gathered {

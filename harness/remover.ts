@@ -25,8 +25,9 @@ export class Remover {
     const outcomes: Outcome[] = [];
     const deadline = (this.book.lastWriteAt ?? 0) + this.visibility.windowMs;
     const notFound = (o: Outcome) => o.kind === 'ec2-error' && this.action.notFoundCodes.includes(o.code);
-    const mayBeLate = ids.some((id) => this.book.neverSeen(id));
-    for (const call of this.action.deleteCalls(ids)) {
+    for (const { call, ids: named } of this.action.deleteCalls(ids)) {
+      // A replay after a delete names what was deleted long ago: not late, gone.
+      const mayBeLate = named.some((id) => this.book.neverSeen(id) && this.model?.wasDeleted(id) !== true);
       const { result } = await pollUntil(() => this.caller.send(call, placement), (o) => !(mayBeLate && notFound(o)), this.caller, deadline);
       outcomes.push(result);
     }

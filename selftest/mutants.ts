@@ -1,10 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { BUGS, LEGIT_VARIANTS, type BugName, type LegitVariantName } from '../emulator/bugs.ts';
-import { CATALOG } from '../specs/catalog.ts';
 import type { RuleId } from '../specs/ruleIds.ts';
 import { writeKillMatrix, type MutantResult } from './killMatrix.ts';
-import { notPassed, runAgainst, violatedRules } from './runAgainst.ts';
+import { notPassed, rulesToRun, runAgainst, violatedRules } from './runAgainst.ts';
 
 // `npm run mutants`: the suite must catch every seeded bug with a rule violation (a crash, a timeout
 // or an inconclusive rule does not count), refuse to call a vacuous endpoint conformant, and pass
@@ -45,9 +44,7 @@ const results: MutantResult[] = [];
 for (const bug of bugs) {
   const spec = BUGS[bug];
   const expected = spec.rules as readonly RuleId[];
-  // A rule that looks back on the run (RETENTION) needs every other rule to have run first.
-  const looksBack = expected.some((id) => CATALOG.find((rule) => rule.id === id)?.scope === 'end-of-run');
-  const run = await runAgainst({ bug }, { seed, only: allRules || looksBack || expected.length === 0 ? undefined : expected });
+  const run = await runAgainst({ bug }, { seed, only: allRules ? undefined : rulesToRun(expected) });
   const violated = violatedRules(run.verdicts);
   const first = run.verdicts
     .filter((v) => expected.includes(v.rule) && v.status === 'failed' && v.failure?.foundAfter)

@@ -1,7 +1,7 @@
 import { startEmbeddedTarget, type EmbeddedOptions } from '../cli/embeddedTarget.ts';
-import { resolveTarget } from '../harness/target.ts';
 import { conformanceOf } from '../reports/build.ts';
-import type { Conformance, RuleResult, Verdict } from '../reports/model.ts';
+import type { Conformance, Verdict } from '../reports/model.ts';
+import { withRuleHeader } from '../specs/ruleResult.ts';
 import { CATALOG } from '../specs/catalog.ts';
 import type { RuleId } from '../specs/ruleIds.ts';
 import { runSuite } from '../specs/runSuite.ts';
@@ -35,8 +35,8 @@ export async function runAgainst(setting: Omit<EmbeddedOptions, 'profile' | 'see
     const flags = [setting.bug && `--emulator-bug ${setting.bug}`, setting.variant && `--emulator-variant ${setting.variant}`].filter(Boolean);
     const settings = { target, runId: newRunId(), seed: options.seed, replayBase: ['npx ec2-idem run', ...flags].join(' '), embedded: true };
     // Kills are counted, not read: no shrinking by default, which makes a bug's run several times faster.
-    const run = await runSuite({ target: resolveTarget(target), settings, only: options.only, shrink: options.shrink ?? false, defaultRuns: options.runs });
-    const conformance = run.stopped !== undefined ? 'untested' : conformanceOf(run.verdicts.map(withHeader), 0);
+    const run = await runSuite({ settings, only: options.only, shrink: options.shrink ?? false, defaultRuns: options.runs });
+    const conformance = run.stopped !== undefined ? 'untested' : conformanceOf(run.verdicts.map(withRuleHeader), 0);
     const requests = run.preflightRequests + run.verdicts.reduce((sum, v) => sum + v.requests, 0);
     return { verdicts: run.verdicts, conformance, stopped: run.stopped, durationMs: Date.now() - started, requests };
   } finally {
@@ -44,10 +44,13 @@ export async function runAgainst(setting: Omit<EmbeddedOptions, 'profile' | 'see
   }
 }
 
-/** A verdict with its rule's header, as the report carries it (the verdict's strength decides it). */
-function withHeader(verdict: Verdict): RuleResult {
-  const rule = CATALOG.find((r) => r.id === verdict.rule)!;
-  return { ...verdict, title: rule.description, strength: rule.strength, source: rule.source };
+/**
+ * The rules to run to see whether `expected` catch a bug: those rules, unless one of them looks back
+ * on the whole run (RETENTION), which needs every other rule to have run first.
+ */
+export function rulesToRun(expected: readonly RuleId[]): readonly RuleId[] | undefined {
+  const looksBack = expected.some((id) => CATALOG.find((rule) => rule.id === id)?.scope === 'end-of-run');
+  return looksBack || expected.length === 0 ? undefined : expected;
 }
 
 /** The rule ids that were shown broken (a rule violation, not a crash or an inconclusive run), in catalog order. */

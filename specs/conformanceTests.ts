@@ -2,48 +2,23 @@ import { afterAll, describe, inject, test } from 'vitest';
 import '../reports/collect.ts';
 import { TEST_TAG } from '../harness/actions/action.ts';
 import { ACTION_ADAPTERS } from '../harness/actions/index.ts';
-import { Breaker } from '../harness/breaker.ts';
-import { Budget, runsWithinBudget } from '../harness/budget.ts';
 import { sweepRun } from '../harness/cleanup.ts';
-import { Ledger } from '../harness/ledger.ts';
-import { resolveTarget } from '../harness/target.ts';
-import { TokenMinter } from '../harness/tokens.ts';
-import { Visibility } from '../harness/visibility.ts';
-import { PromiseModel } from '../harness/model/promiseModel.ts';
-import type { RunModel } from '../harness/model/runModel.ts';
 import type { RuleId } from './ruleIds.ts';
-import { DEFAULT_RUNS, runRule, testId, type RuleRunContext } from './runRule.ts';
-import { isEndOfRun, selectCases, type RuleCase } from './selection.ts';
+import { prepareRun, type PreparedRun } from './runContext.ts';
+import { runRule, testId } from './runRule.ts';
+import { isEndOfRun, type RuleCase } from './selection.ts';
 
-let shared: { context: RuleRunContext; cases: RuleCase[] } | undefined;
+let shared: PreparedRun | undefined;
 
 /**
  * The run as this worker sees it, built once: spec files that share a worker (the sharded
  * project runs them in one) share one token minter, one budget and one ledger.
  */
-function run(): { context: RuleRunContext; cases: RuleCase[] } {
+function run(): PreparedRun {
   if (shared) return shared;
   const settings = inject('ec2idemRun');
   if (!settings.target) throw new Error('ec2-idempotency-conformance: no target (globalSetup did not run)');
-  const target = resolveTarget({ ...settings.target, profile: settings.profile ?? settings.target.profile });
-  const secrets = [settings.target.credentials, settings.target.secondaryCredentials].flatMap((c) =>
-    c ? [c.accessKeyId, c.secretAccessKey, ...(c.sessionToken ? [c.sessionToken] : [])] : [],
-  );
-  const actions = target.actions.filter((action) => !settings.actions || settings.actions.includes(action));
-  const cases = selectCases(actions, settings.only);
-  const ledger = settings.ledgerPath ? new Ledger(settings.ledgerPath) : undefined;
-  ledger?.begin({
-    run: settings.runId,
-    target: { name: target.name, regions: target.regions.map((r) => ({ name: r.name, endpoint: r.endpoint.href })) },
-    actions,
-    targetFile: settings.targetFile,
-    ...(settings.embedded ? { embedded: true } : {}),
-  });
-  const defaultRuns = runsWithinBudget(target.budget, cases.length, DEFAULT_RUNS);
-  const breaker = new Breaker();
-  const visibility = new Visibility(target.consistencyWindowMs);
-  const model: RunModel = new PromiseModel(target.profile);
-  shared = { cases, context: { settings, target, minter: new TokenMinter(), secrets, defaultRuns, ledger, budget: new Budget(target.budget), breaker, visibility, model } };
+  shared = prepareRun({ ...settings, target: settings.target });
   return shared;
 }
 

@@ -1,30 +1,32 @@
 import { ACTION_ADAPTERS } from '../harness/actions/index.ts';
-import { Breaker } from '../harness/breaker.ts';
+import { sweepRun, type SweepResult } from '../harness/cleanup.ts';
 import { preflight } from '../harness/preflight.ts';
-import type { ResolvedTarget } from '../harness/target.ts';
-import { TokenMinter } from '../harness/tokens.ts';
-import { Visibility } from '../harness/visibility.ts';
-import { PromiseModel } from '../harness/model/promiseModel.ts';
-import type { RunModel } from '../harness/model/runModel.ts';
+import type { TargetConfig } from '../harness/target.ts';
 import type { Verdict } from '../reports/model.ts';
 import type { RuleId } from './ruleIds.ts';
-import { DEFAULT_RUNS, runRule } from './runRule.ts';
-import { isEndOfRun, selectCases, type RuleCase } from './selection.ts';
+import { prepareRun } from './runContext.ts';
+import { runRule } from './runRule.ts';
+import { isEndOfRun, type RuleCase } from './selection.ts';
 import type { RunSettings } from './settings.ts';
 
 export interface SuiteRequest {
-  readonly target: ResolvedTarget;
-  readonly settings: RunSettings;
+  readonly settings: RunSettings & { readonly target: TargetConfig };
+  /** Overrides `settings.only`. */
   readonly only?: readonly RuleId[];
-  /** Cases per rule. @defaultValue DEFAULT_RUNS */
+  /** Cases per rule before the rule's cost divides them. @defaultValue the run's (DEFAULT_RUNS within the budget) */
   readonly defaultRuns?: number;
   /** Rule × action tests in flight at once (they mostly wait on the network). @defaultValue 10, as vitest's conformance project */
   readonly concurrency?: number;
-  readonly onVerdict?: (verdict: Verdict) => void;
+  /** Called as each rule × action gets its verdict. */
+  readonly onVerdict?: (verdict: Verdict) => void | Promise<void>;
   /** @defaultValue true */
   readonly shrink?: boolean;
   /** Per rule × action. @defaultValue RULE_TIME_LIMIT_MS */
   readonly timeLimitMs?: number;
+  /** Run the preflight first. @defaultValue true */
+  readonly preflight?: boolean;
+  /** Sweep the run's resources at the end and count what is left. @defaultValue false */
+  readonly sweep?: boolean;
 }
 
 export interface SuiteRun {
@@ -33,30 +35,22 @@ export interface SuiteRun {
   readonly stopped?: string;
   /** Requests the preflight sent. */
   readonly preflightRequests: number;
+  /** The final sweep, when one was asked for. */
+  readonly sweep?: SweepResult;
 }
 
 /**
- * The suite without vitest, for self-tests (`npm run mutants`, the legitimate-variant runs):
- * the same preflight, rules, selection, breaker and runner as specs/conformance.spec.ts, verdicts as values.
+ * A whole run in this process: preflight, every selected rule × action (end-of-run rules last),
+ * the breaker, and a final sweep. `ec2-idem run` and the self-tests use it; the vitest entry
+ * (specs/conformance.spec.ts) runs the same rules from the same prepared run (specs/runContext.ts).
  */
 export async function runSuite(request: SuiteRequest): Promise<SuiteRun> {
-  const { target, settings } = request;
-  const checked = await preflight(target, { runId: settings.runId, seed: settings.seed, actions: target.actions });
-  if (checked.problem !== undefined) return { verdicts: [], stopped: checked.problem, preflightRequests: checked.requests };
-  const cases = selectCases(target.actions, request.only);
-  const breaker = new Breaker();
-  const context = {
-    settings,
-    target,
-    minter: new TokenMinter(),
-    secrets: [],
-    defaultRuns: request.defaultRuns ?? DEFAULT_RUNS,
-    shrink: request.shrink,
-    timeLimitMs: request.timeLimitMs,
-    breaker,
-    visibility: new Visibility(target.consistencyWindowMs),
-    model: new PromiseModel(target.profile) as RunModel,
-  };
+  const settings = request.only ? { ...request.settings, only: request.only } : request.settings;
+  const { context: prepared, cases, target } = prepareRun(settings, { shrink: request.shrink });
+  const context = { ...prepared, timeLimitMs: request.timeLimitMs, ...(request.defaultRuns === undefined ? {} : { defaultRuns: request.defaultRuns }) };
+  const actions = [...new Set(cases.map((c) => c.action))];
+  const checked = request.preflight === false ? { requests: 0 } : await preflight(target, { runId: settings.runId, seed: settings.seed, actions: actions.length > 0 ? actions : target.actions });
+  if ('problem' in checked && checked.problem !== undefined) return { verdicts: [], stopped: checked.problem, preflightRequests: checked.requests };
   const verdicts: Verdict[] = [];
   const runAll = async (batch: readonly RuleCase[]) => {
     let next = 0;
@@ -65,7 +59,7 @@ export async function runSuite(request: SuiteRequest): Promise<SuiteRun> {
         const { rule, action } = batch[index]!;
         const verdict = await runRule(rule, ACTION_ADAPTERS[action], context);
         verdicts.push(verdict);
-        request.onVerdict?.(verdict);
+        await request.onVerdict?.(verdict);
       }
     };
     await Promise.all(Array.from({ length: request.concurrency ?? 10 }, worker));
@@ -73,5 +67,7 @@ export async function runSuite(request: SuiteRequest): Promise<SuiteRun> {
   // End-of-run rules look back on the whole run: they start once every other rule has finished.
   await runAll(cases.filter((c) => !isEndOfRun(c)));
   await runAll(cases.filter(isEndOfRun));
-  return { verdicts, stopped: breaker.cause, preflightRequests: checked.requests };
+  const stopped = context.breaker?.cause;
+  const sweep = request.sweep ? await sweepRun(target, settings.runId, undefined, { quick: stopped !== undefined, settleMs: context.visibility?.lagMs }) : undefined;
+  return { verdicts, stopped, preflightRequests: checked.requests, ...(sweep ? { sweep } : {}) };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { corruptToken, tokenCorruption, type TokenCorruption } from '../generators/invalidClientToken.ts';
-import { applyVariant, nearVariant, type TokenVariant } from '../generators/tokenVariant.ts';
+import { applyVariant, manglingVariant, nearVariant, type TokenVariant } from '../generators/tokenVariant.ts';
 import type { CaseContext } from '../harness/actions/action.ts';
 import type { RuleHarness } from '../harness/ruleHarness.ts';
 import type { ObservedResource } from '../harness/actions/action.ts';
@@ -27,14 +27,17 @@ export default defineRule({
   strength: 'MUST',
   profiles: ALL_PROFILES,
   requires: [],
-  // Each case checks all three sides of the rule: cheap, and every edge is drawn far more often.
+  // Each case checks all three sides of the rule (a valid token kept exactly, an invalid one refused,
+  // two near tokens independent): every edge is drawn far more often, and a case costs as much as 1.5.
+  cost: 1.5,
   cases: (h) =>
     fc.record({
       params: h.params(),
       valid: h.token(),
       invalid: fc.record({ token: h.token(), corruption: tokenCorruption() }),
-      // One short of the limit, so a variant one space longer is still valid.
-      distinct: fc.record({ token: h.token({ maxLength: h.action.tokenLimit - 1 }), variant: nearVariant() }),
+      // One short of the limit, so a variant one space longer is still valid. Near tokens, and the
+      // token a decoding layer would merge this one with (percent-decoded, + as space, trimmed, …).
+      distinct: fc.record({ token: h.token({ maxLength: h.action.tokenLimit - 1 }), variant: fc.oneof(nearVariant(), manglingVariant()) }),
     }),
   async check(h, { params, valid, invalid, distinct }) {
     await acceptsExactly(h, params, h.mint(valid), h.newCase());
@@ -52,10 +55,14 @@ async function independent(h: RuleHarness, params: unknown, token: string, varia
   await expectExactReplay(h, params, token, context, first);
   // A case of its own: resources with unique names (launch templates) must not clash by name.
   const otherCase = h.newCase();
-  const second = expectCreated(h, await h.create(params, h.claim(other as string), otherCase), `create with a token one ${variant.kind} away`);
+  const second = expectCreated(h, await h.create(params, h.claim(other as string), otherCase), `create with ${distance(variant)}`);
   const shared = ids(second).filter((id) => ids(first).includes(id));
   if (shared.length > 0) violation(`a different token (${JSON.stringify(other)} vs ${JSON.stringify(token)}) replayed the first create: [${shared.join(', ')}]`);
-  expectIds(expectObserved(await h.observe(otherCase, { expect: ids(second) }), 'read-back of the second token'), ids(second), `what the token one ${variant.kind} away created`);
+  expectIds(expectObserved(await h.observe(otherCase, { expect: ids(second) }), 'read-back of the second token'), ids(second), `what the token ${distance(variant)} created`);
+}
+
+function distance(variant: TokenVariant): string {
+  return variant.kind === 'mangled' ? `the token ${variant.how} (${variant.how === 'case-folded' ? 'lower-cased' : 'as a decoding layer would'})` : `a token one ${variant.kind} away`;
 }
 
 async function acceptsExactly(h: RuleHarness, params: unknown, token: string, context: CaseContext) {
@@ -64,14 +71,20 @@ async function acceptsExactly(h: RuleHarness, params: unknown, token: string, co
 }
 
 /**
- * The endpoint kept the token byte for byte: it echoes it and its filter finds the launch by it;
- * an action without an echo shows it by replaying the exact token (its positive control).
+ * The endpoint kept the token byte for byte: it echoes it in the answer and in DescribeInstances,
+ * and its filter finds the launch by it; an action without an echo shows it by replaying the exact
+ * token (its positive control).
  */
 async function keptExactly(h: RuleHarness, params: unknown, created: readonly ObservedResource[], token: string, context: CaseContext) {
   if (!h.action.echoesToken) return expectExactReplay(h, params, token, context, created);
-  for (const resource of created) {
-    if (resource.clientToken !== token) violation(`the answer echoes token ${JSON.stringify(resource.clientToken)} instead of ${JSON.stringify(token)}`);
-  }
+  const echoed = (resources: readonly ObservedResource[], where: string) => {
+    for (const resource of resources) {
+      if (resource.clientToken !== token) violation(`${where} shows ${resource.id} with token ${JSON.stringify(resource.clientToken)} instead of ${JSON.stringify(token)}`);
+    }
+  };
+  echoed(created, 'the answer');
+  const described = expectObserved(await h.observe(context, { expect: ids(created) }), 'read-back by case tag');
+  echoed(described, 'DescribeInstances');
   expectIds(expectObserved(await h.observeToken(token, { expect: ids(created) }), 'client-token filter'), ids(created), 'the client-token filter for the exact token');
 }
 

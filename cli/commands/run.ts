@@ -25,7 +25,7 @@ Without --target or --endpoint it starts the embedded reference emulator.
   --only RULE[,RULE]   run only these rules (${RULE_IDS.length} rules: see README)
   --action ACTION      test only this action; repeat for several (RunInstances, CreateLaunchTemplate)
   --seed N             run seed (default random; printed in the report)
-  --runs N             cases per rule (default 26, divided by a rule's cost; a rule passes after at least 5)
+  --runs N             cases per rule (default 24, divided by a rule's cost; a rule passes after at least 5)
   --path PATH          fast-check replay path (with --only, --action and --seed: replays one case)
   --steps-path PATH    replay path of a sequence of steps (HISTORY), given with its replay line
   --report-dir DIR     where reports go (default conformance-report/)

@@ -25,6 +25,12 @@ export function suiteTags(context: CaseContext): { Key: string; Value: string }[
   ];
 }
 
+/** One delete call and the resources it names. */
+export interface DeleteCall {
+  readonly call: Call;
+  readonly ids: readonly string[];
+}
+
 /** A resource as a describe call shows it. */
 export interface ObservedResource {
   readonly id: string;
@@ -81,8 +87,8 @@ export interface ActionAdapter<P = unknown> {
   findByToken?(token: string, nextToken?: string): Call;
   /** Reads a describe answer: resources and the next page's token. */
   observed(answer: Ok): { readonly resources: readonly ObservedResource[]; readonly nextToken?: string };
-  /** Calls that delete the given resources (idempotent: deleting twice is fine). */
-  deleteCalls(ids: readonly string[]): readonly Call[];
+  /** Calls that delete the given resources, each with the ids it names (deleting twice is harmless). */
+  deleteCalls(ids: readonly string[]): readonly DeleteCall[];
   /** True when the resource no longer counts as alive (terminated, shutting down, deleted). */
   isGone(resource: ObservedResource): boolean;
 }

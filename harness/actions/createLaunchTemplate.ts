@@ -48,7 +48,7 @@ export const createLaunchTemplate: ActionAdapter<LaunchTemplateParams> = {
   observed(answer) {
     return { resources: items(answer.body, 'launchTemplates').map(templateOf).filter((r) => r.id !== ''), nextToken: nextTokenOf(answer) };
   },
-  deleteCalls: (ids) => ids.map((id) => ({ action: 'DeleteLaunchTemplate', params: { LaunchTemplateId: id } })),
+  deleteCalls: (ids) => ids.map((id) => ({ call: { action: 'DeleteLaunchTemplate', params: { LaunchTemplateId: id } }, ids: [id] })),
   // A deleted template is no longer listed, so every listed one is alive.
   isGone: () => false,
 };

@@ -3,7 +3,7 @@ import { runInstancesParams, type RunInstancesParams } from '../../generators/ru
 import { field, items, text } from '../decode.ts';
 import type { Call } from '../encode.ts';
 import type { XmlNode } from '../outcome.ts';
-import { suiteTags, type ActionAdapter, type CaseContext, type ObservedResource } from './action.ts';
+import { suiteTags, type ActionAdapter, type CaseContext, type DeleteCall, type ObservedResource } from './action.ts';
 import { describeCall, nextTokenOf } from './describeCall.ts';
 import { tagsOf } from './tagsOf.ts';
 
@@ -52,9 +52,10 @@ export const runInstances: ActionAdapter<RunInstancesParams> = {
     return { resources: resources.filter((r) => r.id !== ''), nextToken: nextTokenOf(answer) };
   },
   deleteCalls(ids) {
-    const calls: Call[] = [];
+    const calls: DeleteCall[] = [];
     for (let i = 0; i < ids.length; i += TERMINATE_BATCH) {
-      calls.push({ action: 'TerminateInstances', params: { InstanceId: ids.slice(i, i + TERMINATE_BATCH) } });
+      const batch = ids.slice(i, i + TERMINATE_BATCH);
+      calls.push({ call: { action: 'TerminateInstances', params: { InstanceId: batch } }, ids: batch });
     }
     return calls;
   },

@@ -69,6 +69,8 @@ export function scopeKey(scope: TokenScope): string {
  */
 export class PromiseModel<R = unknown> {
   private readonly bindings = new Map<string, Binding<R>>();
+  /** Resource id → the key of the binding that made it (deletes find their bindings at once). */
+  private readonly madeBy = new Map<string, string>();
 
   constructor(readonly profile: ProfileName) {}
 
@@ -91,15 +93,23 @@ export class PromiseModel<R = unknown> {
     if (existing !== undefined) return existing;
     const binding: Binding<R> = { scope, request, fingerprint, resources: [...resources], answer, boundAt: at, deleted: false };
     this.bindings.set(key, binding);
+    for (const id of resources) this.madeBy.set(id, key);
     return binding;
   }
 
   /** Resources were deleted: every binding that made one of them is now "after delete". */
   deleted(ids: readonly string[]): void {
-    const gone = new Set(ids);
-    for (const [key, binding] of this.bindings) {
-      if (!binding.deleted && binding.resources.some((id) => gone.has(id))) this.bindings.set(key, { ...binding, deleted: true });
+    for (const id of ids) {
+      const key = this.madeBy.get(id);
+      const binding = key === undefined ? undefined : this.bindings.get(key);
+      if (key !== undefined && binding !== undefined && !binding.deleted) this.bindings.set(key, { ...binding, deleted: true });
     }
+  }
+
+  /** True when `id` was made by a bound request and has since been deleted. */
+  wasDeleted(id: string): boolean {
+    const key = this.madeBy.get(id);
+    return key !== undefined && this.bindings.get(key)?.deleted === true;
   }
 
   binding(scope: TokenScope): Binding<R> | undefined {

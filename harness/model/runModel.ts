@@ -26,6 +26,7 @@ export function scopeOf(call: Call, region: ResolvedRegion | string, identity: I
 /** Records a create's answer in the run's model: the first success of a token binds it. */
 export function recordCreate(model: RunModel | undefined, call: Call, region: ResolvedRegion, identity: Identity, context: CaseContext, answer: Ok, ids: readonly string[]): void {
   const scope = model && call.params.DryRun !== true ? scopeOf(call, region, identity) : undefined;
-  if (model === undefined || scope === undefined || ids.length === 0) return;
+  // Only a token's first success binds it: later ones need no fingerprint.
+  if (model === undefined || scope === undefined || ids.length === 0 || model.binding(scope) !== undefined) return;
   model.bind(scope, fingerprintOf(call.action, call.params), ids, answer, Date.now(), { call, region: region.name, identity, context });
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulatorHandler } from '../../emulator/server.ts';
 import { Ec2Fault } from '../../emulator/errors.ts';
-import { checkTargetConfig, resolveTarget } from '../../harness/target.ts';
+import { checkTargetConfig } from '../../harness/target.ts';
 import { runSuite } from '../../specs/runSuite.ts';
 
 // An endpoint that does not implement an action gets `not-applicable` for it, never `failed`.
@@ -25,8 +25,8 @@ describe('an endpoint without CreateLaunchTemplate', () => {
   });
 
   it('reports every CreateLaunchTemplate rule not-applicable with the reason, and still judges RunInstances', async () => {
-    const target = resolveTarget(checkTargetConfig({ endpoint: url, regions: ['us-east-1', 'us-west-2'], imageId: 'ami-0123456789abcdef0', credentials: { accessKeyId: '111111111111', secretAccessKey: 'x' } }, 't'));
-    const { verdicts, stopped } = await runSuite({ target, settings: { runId: 'unsupported', seed: 3, replayBase: 'npx ec2-idem run' }, only: ['PARAM-MISMATCH', 'SAME-RESPONSE'], defaultRuns: 5 });
+    const target = checkTargetConfig({ endpoint: url, regions: ['us-east-1', 'us-west-2'], imageId: 'ami-0123456789abcdef0', credentials: { accessKeyId: '111111111111', secretAccessKey: 'x' } }, 't');
+    const { verdicts, stopped } = await runSuite({ settings: { target, runId: 'unsupported', seed: 3, replayBase: 'npx ec2-idem run' }, only: ['PARAM-MISMATCH', 'SAME-RESPONSE'], defaultRuns: 5 });
     expect(stopped).toBeUndefined();
     const byAction = (action: string) => verdicts.filter((v) => v.action === action);
     expect(byAction('CreateLaunchTemplate').map((v) => v.status)).toEqual(['not-applicable', 'not-applicable']);

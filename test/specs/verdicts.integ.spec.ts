@@ -3,7 +3,7 @@ import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../..
 import { runInstances } from '../../harness/actions/runInstances.ts';
 import { Session } from '../../harness/exchange.ts';
 import { RuleHarness } from '../../harness/ruleHarness.ts';
-import { checkTargetConfig, resolveTarget, type ResolvedTarget } from '../../harness/target.ts';
+import { checkTargetConfig, resolveTarget, type TargetConfig } from '../../harness/target.ts';
 import { TokenMinter } from '../../harness/tokens.ts';
 import { notPassed, runAgainst } from '../../selftest/runAgainst.ts';
 import type { RuleId } from '../../specs/ruleIds.ts';
@@ -15,25 +15,25 @@ const emulators: RunningEmulator[] = [];
 afterAll(() => Promise.all(emulators.map((e) => e.close())));
 
 /** The reference emulator with two regions and two accounts (12-digit keys name their account). */
-async function endpoint(options: EmulatorOptions): Promise<ResolvedTarget> {
+async function endpoint(options: EmulatorOptions): Promise<TargetConfig> {
   const emulator = await startEmulator({ regions: ['us-east-1', 'us-west-2'], ...options });
   emulators.push(emulator);
-  return resolveTarget(checkTargetConfig({
+  return checkTargetConfig({
     endpoint: emulator.url,
     regions: ['us-east-1', 'us-west-2'],
     imageId: 'ami-0123456789abcdef0',
     credentials: { accessKeyId: '111111111111', secretAccessKey: 'x' },
     secondaryCredentials: { accessKeyId: '222222222222', secretAccessKey: 'x' },
     actions: ['RunInstances'],
-  }, 'test'));
+  }, 'test');
 }
 
-const settings = (seed: number) => ({ runId: `verdicts${seed}`, seed, replayBase: 'npx ec2-idem run' });
+const settings = (target: TargetConfig, seed: number) => ({ target, runId: `verdicts${seed}`, seed, replayBase: 'npx ec2-idem run' });
 const statuses = (verdicts: readonly { rule: string; action: string; status: string }[]) => verdicts.map((v) => `${v.rule} ${v.action} ${v.status}`).sort();
 
 describe('an endpoint whose describe filters are patterns, as AWS documents', () => {
   it('finds each launch by its own token, whatever the token holds: *, ? and backslashes are sent escaped', async () => {
-    const target = await endpoint({});
+    const target = resolveTarget(await endpoint({}));
     const session = new Session(target);
     const h = new RuleHarness({ target, adapter: runInstances, session, minter: new TokenMinter(), runId: 'pattern', testId: 'pattern.t' });
     try {
@@ -60,7 +60,7 @@ describe('an endpoint whose describe filters are patterns, as AWS documents', ()
 
   it('passes the rules that read back by token (they false-failed on tokens such as aaaa\\aaaa)', async () => {
     const target = await endpoint({});
-    const run = await runSuite({ target, settings: settings(11), only: ['TOKEN-FORMAT', 'AT-MOST-ONCE', 'DESCRIBE-TOKEN', 'LOST-RESPONSE'] });
+    const run = await runSuite({ settings: settings(target, 11), only: ['TOKEN-FORMAT', 'AT-MOST-ONCE', 'DESCRIBE-TOKEN', 'LOST-RESPONSE'] });
     expect(notPassed(run.verdicts)).toEqual([]);
     expect(run.verdicts).toHaveLength(4);
   });
@@ -70,14 +70,14 @@ describe('an endpoint that lists new instances only 400 ms after launch (eventua
   it('passes the ten rules that read back, because read-backs wait for what they expect', async () => {
     const target = await endpoint({ lifecycle: { listingDelayMs: 400 } });
     const rules: RuleId[] = ['TOKEN-FORMAT', 'AT-MOST-ONCE', 'PARAM-MISMATCH', 'EQUIVALENT-ENCODING', 'REGION-SCOPE', 'DESCRIBE-TOKEN', 'LOST-RESPONSE', 'CONCURRENT-DUPLICATES', 'ACCOUNT-SCOPE', 'DRYRUN'];
-    const run = await runSuite({ target, settings: settings(12), only: rules, defaultRuns: 5 });
+    const run = await runSuite({ settings: settings(target, 12), only: rules, defaultRuns: 5 });
     expect(notPassed(run.verdicts)).toEqual([]);
     expect(statuses(run.verdicts)).toEqual(rules.map((rule) => `${rule} RunInstances passed`).sort());
   });
 
   it('still sees a duplicate that shows up late: a replay that launches again fails AT-MOST-ONCE', async () => {
     const target = await endpoint({ lifecycle: { listingDelayMs: 400 }, bug: 'replay-launches-again' });
-    const run = await runSuite({ target, settings: settings(13), only: ['AT-MOST-ONCE'], defaultRuns: 5, shrink: false });
+    const run = await runSuite({ settings: settings(target, 13), only: ['AT-MOST-ONCE'], defaultRuns: 5, shrink: false });
     expect(statuses(run.verdicts)).toEqual(['AT-MOST-ONCE RunInstances failed']);
     // Failed for the right reason: the first launch was found, and the late duplicate beside it.
     const [, expected, found] = /expected exactly \[([^\]]*)\], found \[([^\]]*)\]/.exec(run.verdicts[0]?.failure?.message ?? '') ?? [];
@@ -125,7 +125,7 @@ describe('vacuous endpoints are never conformant', () => {
 
   it('a rule stopped by its time limit before its minimum of cases is skipped, not passed', async () => {
     const target = await endpoint({ faults: { responseLatencyMs: 150 } });
-    const run = await runSuite({ target, settings: settings(14), only: ['SAME-RESPONSE'], timeLimitMs: 1000 });
+    const run = await runSuite({ settings: settings(target, 14), only: ['SAME-RESPONSE'], timeLimitMs: 1000 });
     expect(run.verdicts).toHaveLength(1);
     expect(run.verdicts[0]).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/^only \d of the minimum 5 cases ran: the time limit \(1 s\) stopped it/) });
   });
