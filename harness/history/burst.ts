@@ -55,7 +55,8 @@ export function checkBurst(entries: readonly BurstEntry[], alive: readonly strin
   for (const entry of entries.filter((e) => e.outcome.kind !== 'ok' && resultOf(e.outcome) === 'failed')) {
     const { outcome } = entry;
     const isMismatch = outcome.kind === 'ec2-error' && outcome.code === MISMATCH && outcome.status === 400;
-    const lost = winner !== undefined && entry.fingerprint !== winner.fingerprint;
+    // With no success seen (the winner's answer was lost), any copy with other parameters than some other copy may have lost.
+    const lost = winner !== undefined ? entry.fingerprint !== winner.fingerprint : entries.some((e) => e.fingerprint !== entry.fingerprint);
     if (inProgress(outcome) || (lost && isMismatch)) continue;
     const expected = lost ? `${MISMATCH} (HTTP 400) or a retryable answer` : `the winner's answer or a retryable answer`;
     const got = outcome.kind === 'ec2-error' ? `${outcome.status} ${outcome.code}` : outcome.kind;

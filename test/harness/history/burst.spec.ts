@@ -44,6 +44,14 @@ describe('checkBurst', () => {
     expect(checkBurst([entry(0, 'A', ok('i-1')), entry(1, 'B', lost)], ['i-1', 'i-9']).problems).toEqual(['the read-back shows [i-1, i-9], more than the winner\'s [i-1]']);
   });
 
+  it("the winner's answer lost (a 500 after it committed): a copy with other parameters may get the mismatch", () => {
+    expect(checkBurst([entry(0, 'A', error(500, 'InternalError')), entry(1, 'B', error(400, 'IdempotentParameterMismatch'))], ['i-1']).problems).toEqual([]);
+    // With one set of parameters only, a mismatch is no loser's answer.
+    expect(checkBurst([entry(0, 'A', error(500, 'InternalError')), entry(1, 'A', error(400, 'IdempotentParameterMismatch'))], ['i-1']).problems).toEqual([
+      "copy 2 was refused outright: expected the winner's answer or a retryable answer, got 400 IdempotentParameterMismatch",
+    ]);
+  });
+
   it('no winner: nothing to hold the others to, only the read-back', () => {
     expect(checkBurst([entry(0, 'A', error(400, 'IncorrectState')), entry(1, 'B', lost)], [])).toEqual({ problems: [], behaviour: 'mixed: in-progress' });
   });
