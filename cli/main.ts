@@ -1,3 +1,4 @@
+import { actionsCommand } from './commands/actions.ts';
 import { cleanupCommand } from './commands/cleanup.ts';
 import { emulatorCommand } from './commands/emulator.ts';
 import { recheckCommand } from './commands/recheck.ts';
@@ -10,6 +11,7 @@ Commands:
   emulator   run the reference EC2 emulator in the foreground
   cleanup    delete what an earlier run left behind, from its ledger
   recheck    send an earlier run's retained tokens again, hours or days later (the 24-hour promise)
+  actions    list every EC2 operation that takes a ClientToken, and which the suite, emulator and moto cover
 
 ec2-idem <command> --help shows a command's options.
 `;
@@ -19,6 +21,7 @@ const COMMANDS: Readonly<Record<string, (argv: string[]) => Promise<number>>> = 
   emulator: (argv) => emulatorCommand(argv),
   cleanup: cleanupCommand,
   recheck: recheckCommand,
+  actions: actionsCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
