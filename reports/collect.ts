@@ -187,7 +187,8 @@ function parseTestName(name: string): { rule: RuleId; action: string } | undefin
 }
 
 function placeholderHeader(fullName: string): RuleHeader {
-  return { title: fullName, strength: 'MUST', source: { key: 'unknown', fact: 'unknown', sentence: 'The test attached no verdict, so its rule header is unknown.' } };
+  // The test attached no verdict, so its rule header (and so its reference) is unknown.
+  return { title: fullName, strength: 'MUST', source: { ref: 'unknown', link: '' } };
 }
 
 function errorText(errors: ReadonlyArray<{ message: string }> | undefined): string {

@@ -133,7 +133,7 @@ function failureText(result: RuleResult, options: JUnitOptions): string {
     failureMessage(result),
     '',
     `${result.rule} (${result.strength}): ${result.title}`,
-    `Source ${result.source.key} ${result.source.fact}: ${result.source.sentence}`,
+    result.source.link === '' ? `Reference ${result.source.ref} (no source recorded)` : `Reference ${result.source.ref} (docs/reference.md): ${result.source.link}`,
   ];
   const failure = result.failure;
   if (failure === undefined) return lines.join('\n');

@@ -98,7 +98,7 @@ function failureSection(result: RuleResult, options: MarkdownOptions): string {
     '',
     `**${result.strength}**: ${mdText(result.title)}`,
     '',
-    `> ${mdText(result.source.sentence)} (${mdText(`${result.source.key} ${result.source.fact}`)})`,
+    sourceLine(result.source),
   ];
   if (result.deviation !== undefined) lines.push('', deviationLine(result.deviation));
   const failure = result.failure;
@@ -109,6 +109,12 @@ function failureSection(result: RuleResult, options: MarkdownOptions): string {
   lines.push('', '<details>', `<summary>Transcript (${plural(failure.transcript.length, 'attempt')})</summary>`, '');
   lines.push(codeBlock(transcriptText(failure.transcript, options)), '', '</details>');
   return lines.join('\n');
+}
+
+/** The rule's reference section (docs/reference.md) and the primary source it cites. */
+function sourceLine(source: RuleResult['source']): string {
+  if (source.link === '') return `Reference: ${codeSpan(source.ref)} (no source recorded)`;
+  return `Reference: ${codeSpan(source.ref)} in docs/reference.md · primary source ${linkText(source.link)}`;
 }
 
 function deviationLine(deviation: NonNullable<RuleResult['deviation']>): string {

@@ -2,7 +2,7 @@ import type { AttemptRecord } from '../harness/transcript.ts';
 import type { RuleId } from '../specs/ruleIds.ts';
 
 /** Bumped on any incompatible change; `run-report.schema.json` describes this exact shape. */
-export const REPORT_SCHEMA_VERSION = 2;
+export const REPORT_SCHEMA_VERSION = 3;
 
 /**
  * - `passed`: every case observed what the rule is about, and at least the minimum number of cases ran;
@@ -55,7 +55,11 @@ export interface Verdict {
 export interface RuleResult extends Verdict {
   readonly title: string;
   readonly strength: Strength;
-  readonly source: { readonly key: string; readonly fact: string; readonly sentence: string };
+  /**
+   * Where the rule comes from: its section of docs/reference.md (`REF-…`) and the primary source
+   * that section cites; `unknown` and an empty link when the rule header could not be found.
+   */
+  readonly source: { readonly ref: string; readonly link: string };
   /** Set when the failure (or inconclusive result) is listed in the target's expectations file. */
   readonly deviation?: { readonly reason: string; readonly link?: string; readonly expires: string };
 }

@@ -8,9 +8,8 @@ export default defineRule({
   id: 'ACCOUNT-SCOPE',
   description: 'Another account reusing a token creates its own resources and never sees the first account’s',
   source: {
-    key: 'IDEM',
-    fact: 'Q9',
-    sentence: 'Per account+Region (likely — throttling and resources are per account/Region) but undocumented',
+    ref: 'REF-ACCOUNT-SCOPE',
+    link: 'https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html#client-tokens',
   },
   strength: 'MUST',
   profiles: ALL_PROFILES,

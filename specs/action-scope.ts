@@ -7,16 +7,15 @@ import { expectCreated, expectIds, expectObserved, ids, violation } from './expe
 import { defineRule } from './rule.ts';
 
 /**
- * Profiles (facts §5 Q9, undocumented): seed and strict hold tokens per action, as the SDKs'
+ * Profiles (undocumented, docs/reference.md REF-ACTION-SCOPE): seed and strict hold tokens per action, as the SDKs'
  * per-call tokens assume; aws-current does not run the rule until AWS documents it.
  */
 export default defineRule({
   id: 'ACTION-SCOPE',
   description: 'One token used on two different actions is two independent tokens',
   source: {
-    key: 'IDEM',
-    fact: 'Q9',
-    sentence: 'per action? (same token on `CreateRouteTable` then `CreateNetworkAcl`: mismatch, or independent?)',
+    ref: 'REF-ACTION-SCOPE',
+    link: 'https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html#client-tokens',
   },
   strength: 'SHOULD',
   profiles: ['seed', 'strict'],

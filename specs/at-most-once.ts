@@ -6,9 +6,8 @@ export default defineRule({
   id: 'AT-MOST-ONCE',
   description: 'Repeats create nothing more: the endpoint shows exactly the first create’s resources',
   source: {
-    key: 'IDEM',
-    fact: 'D2',
-    sentence: 'A completed request retried with the same token and the same parameters "succeeds without performing any further actions"',
+    ref: 'REF-AT-MOST-ONCE',
+    link: 'https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html#client-tokens',
   },
   strength: 'MUST',
   profiles: ALL_PROFILES,

@@ -14,15 +14,14 @@ import { ALL_PROFILES, defineRule } from './rule.ts';
  * IdempotentParameterMismatch or is told to retry. How the endpoint resolved each race is counted
  * in the verdict's observations (`all-replay`, `in-progress`, `mixed: one winner, mismatches`,
  * `mixed: in-progress`). Profiles: strict accepts no in-progress answers; seed and aws-current
- * accept both (facts §5 Q8).
+ * accept both (undocumented; docs/reference.md REF-CONCURRENT).
  */
 export default defineRule({
   id: 'CONCURRENT-DUPLICATES',
   description: 'Concurrent requests with one token create once; how the endpoint answers is reported',
   source: {
-    key: 'IDEM',
-    fact: 'Q8',
-    sentence: 'Expected acceptable outcomes: same resource id, or a retryable 5xx/`IncorrectState`, never a second resource.',
+    ref: 'REF-CONCURRENT',
+    link: 'https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html',
   },
   strength: 'MUST',
   profiles: ALL_PROFILES,

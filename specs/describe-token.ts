@@ -6,9 +6,8 @@ export default defineRule({
   id: 'DESCRIBE-TOKEN',
   description: 'The token is on every instance, in the answer and in DescribeInstances, and its filter works',
   source: {
-    key: 'IDEM-OLD-UG',
-    fact: 'R7',
-    sentence: 'The token is returned when the instance is described (`DescribeInstances`).',
+    ref: 'REF-ECHO',
+    link: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeInstances.html',
   },
   strength: 'MUST',
   profiles: ALL_PROFILES,

@@ -4,12 +4,15 @@ import { ALL_PROFILES, defineRule } from './rule.ts';
 
 /**
  * All profiles: a dry run answers `DryRunOperation` with HTTP 412 (observed on AWS and in every
- * emulator, facts §3.5) and binds nothing (Q6: undocumented; the only evidence says it must not).
+ * emulator) and binds nothing (undocumented; the profiles decide: docs/reference.md REF-DRYRUN).
  */
 export default defineRule({
   id: 'DRYRUN',
   description: 'A DryRun request answers DryRunOperation, creates nothing and leaves the token unused',
-  source: { key: 'IDEM', fact: 'Q6', sentence: 'Does `DryRun=true` bind the token?' },
+  source: {
+    ref: 'REF-DRYRUN',
+    link: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/CommonParameters.html',
+  },
   strength: 'SHOULD',
   profiles: ALL_PROFILES,
   requires: [],

@@ -7,9 +7,8 @@ export default defineRule({
   id: 'EQUIVALENT-ENCODING',
   description: 'Parameter order, GET vs POST and a fresh signature do not change a request',
   source: {
-    key: 'QUERY',
-    fact: '§3.1',
-    sentence: 'Query requests may use GET (params in the URL, URL-encoded) or POST; same data either way',
+    ref: 'REF-QUERY-ENCODING',
+    link: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html',
   },
   strength: 'MUST',
   profiles: ALL_PROFILES,

@@ -23,9 +23,8 @@ export default defineRule({
   id: 'HISTORY',
   description: 'Random sequences of requests over shared tokens answer as the model of the promises says',
   source: {
-    key: 'IDEM-OLD-UG',
-    fact: 'R3',
-    sentence: 'Same token, any other request parameter changed → error `IdempotentParameterMismatch`.',
+    ref: 'REF-MISMATCH',
+    link: 'https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html#client-tokens',
   },
   strength: 'MUST',
   profiles: ALL_PROFILES,

@@ -15,9 +15,8 @@ export default defineRule({
   id: 'LOST-RESPONSE',
   description: 'Under any fault sequence a retrying client ends with exactly one create and its answer',
   source: {
-    key: 'IDEM',
-    fact: 'D5',
-    sentence: '5xx → retry with an appropriate backoff (server-side, generally transient).',
+    ref: 'REF-UNKNOWN-OUTCOME',
+    link: 'https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html',
   },
   strength: 'MUST',
   profiles: ALL_PROFILES,

@@ -3,16 +3,16 @@ import { exactly, expectCreated, expectError, expectIds, expectObserved, ids } f
 import { ALL_PROFILES, defineRule } from './rule.ts';
 
 /**
- * All profiles: the exact code and HTTP 400 (observed on AWS, facts §4). The changes generated are
- * never Region or Availability Zone (D2 excludes those) nor list reorderings (Q4, undecided).
+ * All profiles: the exact code and HTTP 400 (observed on AWS; docs/reference.md REF-MISMATCH). The
+ * changes generated are never Region or Availability Zone (the page excludes those) nor list
+ * reorderings (undocumented either way).
  */
 export default defineRule({
   id: 'PARAM-MISMATCH',
   description: 'Same token with one changed parameter is refused with IdempotentParameterMismatch',
   source: {
-    key: 'IDEM-OLD-UG',
-    fact: 'R3',
-    sentence: 'Same token, any other request parameter changed → error `IdempotentParameterMismatch`.',
+    ref: 'REF-MISMATCH',
+    link: 'https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html#client-tokens',
   },
   strength: 'MUST',
   profiles: ALL_PROFILES,

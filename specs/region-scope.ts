@@ -8,9 +8,8 @@ export default defineRule({
   id: 'REGION-SCOPE',
   description: 'The same token in another region creates separately: no replay, no mismatch',
   source: {
-    key: 'IDEM-OLD-UG',
-    fact: 'R6',
-    sentence: 'The same request with the same token sent to N Regions launches a distinct instance in each Region.',
+    ref: 'REF-REGION-SCOPE',
+    link: 'https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html#run-instances-idempotency',
   },
   strength: 'MUST',
   profiles: ALL_PROFILES,
@@ -20,7 +19,7 @@ export default defineRule({
       params: h.params(),
       token: h.token(),
       regions: regionPair(h.target.regions),
-      // Other parameters in the second region are not a mismatch either (D2).
+      // Other parameters in the second region are not a mismatch either (REF-REGION-SCOPE).
       secondChange: fc.option(h.change(), { nil: undefined }),
     }),
   async check(h, { params, token, regions: [home, away], secondChange }) {

@@ -19,9 +19,8 @@ export default defineRule({
   id: 'RETENTION',
   description: 'At the end of the run, tokens from all through it still replay and create nothing',
   source: {
-    key: 'IDEM-OLD-UG',
-    fact: 'R4',
-    sentence: 'A token stays valid for at least 24 hours after the instance it launched is terminated.',
+    ref: 'REF-RETENTION',
+    link: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Run_Instance_Idempotency.html',
   },
   strength: 'MUST',
   profiles: ALL_PROFILES,

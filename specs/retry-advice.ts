@@ -10,7 +10,7 @@ import { expectCreated, expectIds, expectObserved, ids, violation } from './expe
 import { ALL_PROFILES, defineRule } from './rule.ts';
 
 /**
- * The retry table (R8, D5). Deterministic half: every error's status is in its code's class
+ * The retry table (docs/reference.md REF-RETRY-TABLE). Deterministic half: every error's status is in its code's class
  * (seed, aws-current: 4xx vs 5xx; strict: the exact status of harness/retry.constants.ts), and a
  * request answered 200 or 4xx answers the same when repeated. Transient half: 500, 503 and
  * throttling answers (the endpoint's own, or synthetic ones injected after it acted) clear when
@@ -20,9 +20,8 @@ export default defineRule({
   id: 'RETRY-ADVICE',
   description: 'Statuses match their codes; a 200 or 400 repeated answers the same and changes nothing',
   source: {
-    key: 'IDEM',
-    fact: 'D5',
-    sentence: '4xx → do not retry (invalid parameter/combination, missing permission, or resource changing state; only the last might succeed on retry).',
+    ref: 'REF-RETRY-TABLE',
+    link: 'https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html#recommended-actions',
   },
   strength: 'MUST',
   profiles: ALL_PROFILES,

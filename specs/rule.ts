@@ -5,14 +5,16 @@ import type { Strength } from '../reports/model.ts';
 import type { Capability } from './capabilities.ts';
 import type { RuleId } from './ruleIds.ts';
 
-/** The sentence a rule enforces, keyed to shared/spec/ec2-idempotency-facts.md (a lint keeps it verbatim). */
+/**
+ * Where a rule comes from: a section of docs/reference.md (the project's own account of the
+ * behaviour) and the primary source that section cites for it. The lint keeps both honest: the
+ * section exists, and the link is cited in it.
+ */
 export interface RuleSource {
-  /** The source key of §6, e.g. `IDEM-OLD-UG`. */
-  readonly key: string;
-  /** The fact id in the facts file, e.g. `R3`, `D7`, `Q6`. */
-  readonly fact: string;
-  /** One sentence quoted word for word from the facts file. */
-  readonly sentence: string;
+  /** The section id in docs/reference.md, e.g. `REF-MISMATCH`. */
+  readonly ref: string;
+  /** The primary source (an AWS documentation page, or a public issue for observed behaviour): an https URL. */
+  readonly link: string;
 }
 
 /** Every profile: the rule holds the same way whichever reading of the sources is chosen. */

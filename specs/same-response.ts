@@ -4,15 +4,14 @@ import { ALL_PROFILES, defineRule } from './rule.ts';
 
 /**
  * "Same response" is harness/compare.ts: seed and strict forgive only the request id and the
- * instance's state (R2); aws-current also the fields D2 lets carry updated information.
+ * instance's state; aws-current also the fields that may carry updated information (REF-REPLAY).
  */
 export default defineRule({
   id: 'SAME-RESPONSE',
   description: 'Repeating a request with its token returns the first answer; only state may differ',
   source: {
-    key: 'IDEM-OLD-UG',
-    fact: 'R2',
-    sentence: 'Resending the *same* request with the *same* token yields the same response as the first call.',
+    ref: 'REF-REPLAY',
+    link: 'https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html',
   },
   strength: 'MUST',
   profiles: ALL_PROFILES,

@@ -4,18 +4,17 @@ import { CLIENT_ERROR, expectCreated, expectError, expectIds, expectObserved, ex
 import { ALL_PROFILES, defineRule } from './rule.ts';
 
 /**
- * What a replay after termination (or deletion) may answer is the model's (harness/model): facts
- * R4 vs D7, §5 Q1 — seed: the original response or HTTP 4xx `IdempotentInstanceTerminated`;
- * aws-current: `IdempotentInstanceTerminated`; strict: the original response. Launch templates have
- * no documented answer: a replay or any 4xx, except strict (replay).
+ * What a replay after termination (or deletion) may answer is the model's (harness/model;
+ * docs/reference.md REF-TERMINATED-REPLAY) — seed: the original response or HTTP 4xx
+ * `IdempotentInstanceTerminated`; aws-current: `IdempotentInstanceTerminated`; strict: the original
+ * response. Launch templates have no documented answer: a replay or any 4xx, except strict (replay).
  */
 export default defineRule({
   id: 'TOKEN-AFTER-TERMINATE',
   description: 'After termination the token still creates nothing new (replay, or a refusal)',
   source: {
-    key: 'IDEM-OLD-UG',
-    fact: 'R4',
-    sentence: 'A token stays valid for at least 24 hours after the instance it launched is terminated.',
+    ref: 'REF-TERMINATED-REPLAY',
+    link: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html',
   },
   strength: 'MUST',
   profiles: ALL_PROFILES,

@@ -8,9 +8,8 @@ export default defineRule({
   id: 'TOKEN-CASE',
   description: 'Tokens differing only in case are independent: neither replays nor mismatches the other',
   source: {
-    key: 'IDEM-OLD-UG',
-    fact: 'R1',
-    sentence: 'A client token is a unique, case-sensitive string of at most 64 ASCII characters.',
+    ref: 'REF-TOKEN-CASE',
+    link: 'https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html#client-tokens',
   },
   strength: 'MUST',
   profiles: ALL_PROFILES,

@@ -9,7 +9,7 @@ import { CLIENT_ERROR, exactly, expectCreated, expectError, expectIds, expectObs
 import { ALL_PROFILES, defineRule } from './rule.ts';
 
 /**
- * Profiles (facts §5 Q3 — no documented error for a bad token):
+ * Profiles (docs/reference.md REF-TOKEN-FORM — no documented error for a bad token):
  * - seed, aws-current: over-long and non-ASCII tokens must be refused with some 4xx; a token with a
  *   control character (ASCII, but unprintable) may be refused, or accepted and kept byte for byte.
  * - strict: every invalid token is refused with HTTP 400 `InvalidParameterValue` or `InvalidClientToken`.
@@ -20,9 +20,8 @@ export default defineRule({
   id: 'TOKEN-FORMAT',
   description: 'Tokens of 1 to the limit printable ASCII characters work, exactly; others are refused',
   source: {
-    key: 'IDEM-OLD-UG',
-    fact: 'R1',
-    sentence: 'A client token is a unique, case-sensitive string of at most 64 ASCII characters.',
+    ref: 'REF-TOKEN-FORM',
+    link: 'https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html#client-tokens',
   },
   strength: 'MUST',
   profiles: ALL_PROFILES,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../specs/catalog.ts';
 import type { Rule } from '../../specs/rule.ts';
 import { RULE_IDS } from '../../specs/ruleIds.ts';
-import { LINT_CHECKS, LINT_CHECK_NAMES, MAX_DESCRIPTION, ROOT, lintRule, realContext, type LintCheckName, type RuleHeader } from './specsLint.ts';
+import { LINT_CHECKS, LINT_CHECK_NAMES, MAX_DESCRIPTION, REFERENCE_FILE, ROOT, lintRule, realContext, referenceSections, type LintCheckName, type RuleHeader } from './specsLint.ts';
 
 // test262-style checks of every rule's typed header: one small check per concern (see specsLint.ts).
 const context = realContext();
@@ -18,12 +18,28 @@ const WHAT: Readonly<Record<LintCheckName, string>> = {
   DESCRIPTION: `one line under ${MAX_DESCRIPTION} characters`,
   CAPABILITIES: 'requires only known capabilities',
   PROFILES: 'runs in at least one known profile',
-  SOURCE: 'the fact exists and the sentence is still in the facts file word for word',
+  SOURCE: `cites a section of ${REFERENCE_FILE} and an https link that section cites`,
 };
 
 describe.each(rules)('rule file specs/$file', ({ file, rule }) => {
   it.each(LINT_CHECK_NAMES)('%s', (name) => {
     expect(LINT_CHECKS[name](file, rule, context), `${name}: ${WHAT[name]}`).toEqual([]);
+  });
+});
+
+describe(`the reference page ${REFERENCE_FILE}`, () => {
+  const sections = referenceSections(context.reference);
+  const headings = [...context.reference.matchAll(/^## (REF-\S+)/gm)].map((m) => m[1]);
+
+  it('has one section per id, each heading the id alone', () => {
+    expect(headings.length).toBeGreaterThan(0);
+    expect(new Set(headings).size, 'ids are unique').toBe(headings.length);
+    expect([...sections.keys()]).toEqual(headings);
+  });
+
+  it.each([...sections])('%s says when it was checked and cites an https source', (_id, section) => {
+    expect(section).toMatch(/checked: \d{4}-\d{2}-\d{2}/);
+    expect(section).toMatch(/\]\(https:\/\/[^\s)]+\)/);
   });
 });
 
@@ -41,7 +57,7 @@ describe('the lint on deliberately bad rule headers', () => {
   const GOOD: RuleHeader = {
     id: 'TOKEN-CASE',
     description: 'Tokens differing only in case are independent',
-    source: { key: 'IDEM-OLD-UG', fact: 'R1', sentence: 'A client token is a unique, case-sensitive string of at most 64 ASCII characters.' },
+    source: { ref: 'REF-TOKEN-CASE', link: 'https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html#client-tokens' },
     profiles: ['seed', 'aws-current', 'strict'],
     requires: [],
   };
@@ -58,10 +74,15 @@ describe('the lint on deliberately bad rule headers', () => {
     ['unknown capability', 'CAPABILITIES', GOOD_FILE, { ...GOOD, requires: ['multi-region', 'time-travel'] }, /unknown capability time-travel/],
     ['unknown profile', 'PROFILES', GOOD_FILE, { ...GOOD, profiles: ['seed', 'lenient'] }, /unknown profile lenient/],
     ['no profile', 'PROFILES', GOOD_FILE, { ...GOOD, profiles: [] }, /no profile/],
-    ['fact not in the facts file', 'SOURCE', GOOD_FILE, { ...GOOD, source: { ...GOOD.source, fact: 'R999' } }, /fact R999/],
-    // The stale wording of R1 (case-insensitive): the facts file says case-sensitive.
-    ['sentence not in the facts file', 'SOURCE', GOOD_FILE, { ...GOOD, source: { ...GOOD.source, sentence: 'A client token is a unique, case-insensitive string of at most 64 ASCII characters.' } }, /word for word/],
-    ['source key not in the facts file', 'SOURCE', GOOD_FILE, { ...GOOD, source: { ...GOOD.source, key: 'NO-SUCH-SOURCE' } }, /NO-SUCH-SOURCE/],
+    ['reference not a section of the reference page', 'SOURCE', GOOD_FILE, { ...GOOD, source: { ...GOOD.source, ref: 'REF-TOKEN-CASING' } }, /REF-TOKEN-CASING is not a section of docs\/reference\.md/],
+    // The id of the old facts file is not a section any more.
+    ['a fact id of the removed facts file', 'SOURCE', GOOD_FILE, { ...GOOD, source: { ...GOOD.source, ref: 'R1' } }, /R1 is not a section/],
+    ['link over plain http', 'SOURCE', GOOD_FILE, { ...GOOD, source: { ...GOOD.source, link: 'http://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html#client-tokens' } }, /is not an https URL/],
+    ['no link at all', 'SOURCE', GOOD_FILE, { ...GOOD, source: { ...GOOD.source, link: '' } }, /"" is not an https URL/],
+    // A real page, cited elsewhere on the reference page, but not in the section the header names.
+    ['link not cited in that section', 'SOURCE', GOOD_FILE, { ...GOOD, source: { ...GOOD.source, link: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html' } }, /Query-Requests\.html is not cited in section REF-TOKEN-CASE/],
+    // A prefix of a cited link is not the link: the section must cite exactly what the header names.
+    ['link a prefix of the one cited', 'SOURCE', GOOD_FILE, { ...GOOD, source: { ...GOOD.source, link: 'https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html#client' } }, /not cited in section REF-TOKEN-CASE/],
   ];
 
   it.each(BAD)('%s is reported by %s, and only by it', (_what, check, file, header, message) => {

@@ -7,11 +7,14 @@ import { CATALOG } from '../../specs/catalog.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 
+/** The project's own reference page: one `## REF-…` section per behaviour the rules rely on. */
+export const REFERENCE_FILE = 'docs/reference.md';
+
 /** The header fields the lint reads; loose strings so that fixtures can hold wrong values. */
 export interface RuleHeader {
   readonly id: string;
   readonly description: string;
-  readonly source: { readonly key: string; readonly fact: string; readonly sentence: string };
+  readonly source: { readonly ref: string; readonly link: string };
   readonly profiles: readonly string[];
   readonly requires: readonly string[];
 }
@@ -21,7 +24,8 @@ export interface LintContext {
   readonly catalogIds: readonly string[];
   readonly capabilities: readonly string[];
   readonly profiles: readonly string[];
-  readonly facts: string;
+  /** The text of docs/reference.md. */
+  readonly reference: string;
 }
 
 export function realContext(): LintContext {
@@ -30,19 +34,29 @@ export function realContext(): LintContext {
     capabilities: Object.keys(CAPABILITIES),
     // Spelled out rather than imported, so a profile added in one place only is caught here.
     profiles: ['seed', 'aws-current', 'strict'],
-    facts: readFileSync(join(ROOT, 'docs/ec2-idempotency-facts.md'), 'utf8'),
+    reference: readFileSync(join(ROOT, REFERENCE_FILE), 'utf8'),
   };
 }
 
-export const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
-
 export const MAX_DESCRIPTION = 100;
 
-export function factExists(fact: string, facts: string): boolean {
-  if (/^[RD]\d+$/.test(fact)) return facts.includes(`**${fact} `);
-  if (/^Q\d+$/.test(fact)) return new RegExp(`^${fact.slice(1)}\\. \\*\\*`, 'm').test(facts.split('## 5.')[1] ?? '');
-  if (/^§\d+(\.\d+)*$/.test(fact)) return new RegExp(`^#+ ${fact.slice(1).replace('.', '\\.')} `, 'm').test(facts);
-  return false;
+/**
+ * The sections of the reference page by id: each starts at a `## REF-…` heading (the id alone, so
+ * its anchor `#ref-…` is stable) and runs to the next level-2 heading or rule.
+ */
+export function referenceSections(reference: string): ReadonlyMap<string, string> {
+  const sections = new Map<string, string>();
+  const parts = reference.split(/^(?=## |---$)/m);
+  for (const part of parts) {
+    const id = /^## (REF-[A-Z0-9]+(?:-[A-Z0-9]+)*)\s*$/m.exec(part.split('\n', 1)[0] ?? '')?.[1];
+    if (id !== undefined) sections.set(id, part);
+  }
+  return sections;
+}
+
+/** A link cited in a section: the target of a Markdown link, exactly. */
+export function citesLink(section: string, link: string): boolean {
+  return section.includes(`](${link})`);
 }
 
 type Check = (file: string, rule: RuleHeader, context: LintContext) => string[];
@@ -63,11 +77,13 @@ export const LINT_CHECKS = {
     ...(rule.profiles.length > 0 ? [] : ['runs in no profile']),
     ...rule.profiles.filter((p) => !profiles.includes(p)).map((p) => `unknown profile ${p}`),
   ],
-  SOURCE: (_file, rule, { facts }) => [
-    ...(factExists(rule.source.fact, facts) ? [] : [`fact ${rule.source.fact} is not in the facts file`]),
-    ...(normalise(facts).includes(normalise(rule.source.sentence)) ? [] : [`sentence is not in the facts file word for word: ${rule.source.sentence}`]),
-    ...(facts.includes(`[${rule.source.key}]`) ? [] : [`source key [${rule.source.key}] is not in the facts file`]),
-  ],
+  SOURCE: (_file, rule, { reference }) => {
+    const { ref, link } = rule.source;
+    const section = referenceSections(reference).get(ref);
+    if (section === undefined) return [`reference ${ref} is not a section of ${REFERENCE_FILE}`];
+    if (!/^https:\/\/[^\s()<>]+$/.test(link)) return [`link ${JSON.stringify(link)} is not an https URL`];
+    return citesLink(section, link) ? [] : [`link ${link} is not cited in section ${ref} of ${REFERENCE_FILE}`];
+  },
 } as const satisfies Record<string, Check>;
 
 export type LintCheckName = keyof typeof LINT_CHECKS;

@@ -22,7 +22,7 @@ const result: fc.Arbitrary<RuleResult> = fc
   .map(({ documented, ...r }) => ({
     ...r,
     title: 't',
-    source: { key: 'K', fact: 'F', sentence: 's' },
+    source: { ref: 'REF-REPLAY', link: 'https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html' },
     runs: 5,
     requests: 10,
     resourcesCreated: 1,

@@ -52,7 +52,7 @@ describe('buildRunReport', () => {
       resourcesLeftBehind: 2,
     });
     expect(report.conformance).toBe('not-conformant');
-    expect(report.schemaVersion).toBe(2);
+    expect(report.schemaVersion).toBe(3);
   });
 
   it('orders results by RULE_IDS, then action, whatever order they finished in', () => {

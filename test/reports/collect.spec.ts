@@ -46,10 +46,10 @@ describe('readResult', () => {
   });
 
   it('uses the rule header the CLI supplies, or a placeholder', () => {
-    const header = { title: 'Token of 1–64 ASCII', strength: 'SHOULD', source: { key: 'K', fact: 'F', sentence: 'S' } } as const;
+    const header = { title: 'Token of 1–64 ASCII', strength: 'SHOULD', source: { ref: 'REF-TOKEN-FORM', link: 'https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html#client-tokens' } } as const;
     const crashed = fakeCase('TOKEN-FORMAT RunInstances', failedWith('x'));
     expect(readResult(crashed, () => header).result).toMatchObject(header);
-    expect(readResult(crashed).result).toMatchObject({ title: 'conformance > TOKEN-FORMAT RunInstances', strength: 'MUST' });
+    expect(readResult(crashed).result).toMatchObject({ title: 'conformance > TOKEN-FORMAT RunInstances', strength: 'MUST', source: { ref: 'unknown', link: '' } });
   });
 
   it('ignores, with a warning, a test that is not "RULE-ID ACTION" and has no verdict', () => {

@@ -4,7 +4,7 @@ import type { RuleResult } from '../../reports/model.ts';
 
 const result = (rule: RuleResult['rule'], action: string, status: RuleResult['status'], message = 'same token, InstanceType changed: expected IdempotentParameterMismatch with HTTP 400, got 200 RunInstancesResponse'): RuleResult => ({
   rule, action, status, runs: 1, requests: 1, resourcesCreated: 0, durationMs: 1,
-  title: 't', strength: 'MUST', source: { key: 'K', fact: 'R1', sentence: 's' },
+  title: 't', strength: 'MUST', source: { ref: 'REF-TOKEN-FORM', link: 'https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html#client-tokens' },
   ...(status === 'failed' ? { failure: { message, input: '{}', seed: 1, path: '0', shrinks: 0, transcript: [], replay: 'npx ec2-idem run' } } : {}),
   ...(status === 'inconclusive' || status === 'error' ? { reason: message } : {}),
 });

@@ -34,7 +34,7 @@ describe('run-report.schema.json', () => {
     // Assert
     expect(problems).toEqual(
       expect.arrayContaining([
-        '/schemaVersion: must be equal to constant 2',
+        '/schemaVersion: must be equal to constant 3',
         '/rules/1/status: must be equal to one of the allowed values ["passed","failed","inconclusive","error","not-applicable","skipped"]',
         "/totals: must have required property 'passed'",
         "/rules/0/failure/transcript/0: must NOT have additional properties 'surprise'",
@@ -48,6 +48,8 @@ describe('run-report.schema.json', () => {
     ['a start time that is not a date-time', (r: any) => (r.run.startedAt = 'yesterday'), '/run/startedAt'],
     ['an unknown conformance', (r: any) => (r.conformance = 'mostly'), '/conformance'],
     ['a deviation without expiry', (r: any) => delete r.rules[0].deviation.expires, '/rules/0/deviation'],
+    ['a rule source quoting a sentence (schema 2)', (r: any) => (r.rules[0].source = { key: 'IDEM', fact: 'R1', sentence: 's' }), '/rules/0/source'],
+    ['a source link that is not https', (r: any) => (r.rules[0].source.link = 'http://docs.aws.amazon.com/'), '/rules/0/source/link'],
   ])('rejects %s', (_name, breakIt, path) => {
     const report = asJson(sampleReport());
     breakIt(report);
