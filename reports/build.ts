@@ -1,3 +1,4 @@
+import { RULE_CATALOGUE_VERSION } from '../specs/catalogVersion.ts';
 import { RULE_IDS } from '../specs/ruleIds.ts';
 import { REPORT_SCHEMA_VERSION, type Conformance, type RuleResult, type RunReport } from './model.ts';
 import { ran, standing } from './standing.ts';
@@ -11,7 +12,8 @@ export interface BuildRunReportInput {
   readonly resourcesLeftBehind: number;
   /** @defaultValue [] */
   readonly notices?: readonly string[];
-  readonly tool: RunReport['tool'];
+  /** The tool's name and version; the rule catalogue's version is added here. */
+  readonly tool: Omit<RunReport['tool'], 'ruleCatalogueVersion'>;
 }
 
 /** Pure: the same input always gives the same report, so reports can be diffed between runs. */
@@ -19,7 +21,7 @@ export function buildRunReport(input: BuildRunReportInput): RunReport {
   const rules = sortResults(input.results);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
-    tool: input.tool,
+    tool: { ...input.tool, ruleCatalogueVersion: RULE_CATALOGUE_VERSION },
     run: input.run,
     target: input.target,
     conformance: conformanceOf(rules, input.resourcesLeftBehind, input.run.stopped !== undefined),

@@ -72,6 +72,7 @@ function properties(report: RunReport): XmlNode[] {
     ['conformance', report.conformance],
     ['runId', report.run.id],
     ['tool', `${report.tool.name} ${report.tool.version}`],
+    ['ruleCatalogueVersion', String(report.tool.ruleCatalogueVersion)],
   ];
   return entries.map(([name, value]) => ({ '@_name': name, '@_value': value }));
 }

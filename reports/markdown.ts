@@ -129,5 +129,5 @@ function linkText(url: string): string {
 
 function footer(report: RunReport): string {
   const { tool, run } = report;
-  return `<sub>${mdText(`${tool.name} ${tool.version}`)} · run ${codeSpan(run.id)} · started ${mdText(run.startedAt)} · ${plural(run.runsPerRule, 'run')} per rule · ${codeSpan(run.command)}</sub>`;
+  return `<sub>${mdText(`${tool.name} ${tool.version}`)} · rule catalogue v${tool.ruleCatalogueVersion} · run ${codeSpan(run.id)} · started ${mdText(run.startedAt)} · ${plural(run.runsPerRule, 'run')} per rule · ${codeSpan(run.command)}</sub>`;
 }

@@ -73,7 +73,12 @@ export type Conformance = 'conformant' | 'conformant-with-deviations' | 'not-con
 
 export interface RunReport {
   readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
-  readonly tool: { readonly name: string; readonly version: string };
+  readonly tool: {
+    readonly name: string;
+    readonly version: string;
+    /** The rule catalogue the results were judged against (specs/catalogVersion.ts, docs/CHANGELOG-rules.md). */
+    readonly ruleCatalogueVersion: number;
+  };
   readonly run: {
     readonly id: string;
     readonly startedAt: string;

@@ -103,7 +103,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   emulator: ['emulator'],
   generators: ['generators'],
   harness: ['harness', 'generators'],
-  reports: ['reports', 'specs/ruleIds.ts', 'harness/transcript.ts'],
+  reports: ['reports', 'specs/ruleIds.ts', 'specs/catalogVersion.ts', 'harness/transcript.ts'],
   rules: ['generators', 'harness', 'specs/rule.ts', 'specs/expect.ts', 'specs/controls.ts', 'specs/modelled.ts', 'specs/historySteps.ts', 'specs/capabilities.ts', 'specs/ruleIds.ts'],
 };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildRunReport, conformanceOf } from '../../reports/build.ts';
 import type { RuleResult } from '../../reports/model.ts';
+import { RULE_CATALOGUE_VERSION } from '../../specs/catalogVersion.ts';
 import { deviation, failed, notApplicable, passed, sampleReport } from './fixtures/sampleReport.ts';
 
 const crashed: RuleResult = { ...passed, rule: 'AT-MOST-ONCE', status: 'error', reason: 'crashed before producing a verdict: socket hang up' };
@@ -81,6 +82,13 @@ describe('buildRunReport', () => {
     const report = buildRunReport(input);
     expect(report.notices).toEqual([]);
     expect(report).toMatchObject({ run: input.run, target: input.target, tool: input.tool });
+  });
+
+  it('says which rule catalogue judged the results, whatever the caller passed', () => {
+    const tool = { name: 'ec2-idempotency-conformance', version: '9.9.9' };
+    expect(buildRunReport({ ...inputOf([passed]), tool }).tool).toEqual({ ...tool, ruleCatalogueVersion: RULE_CATALOGUE_VERSION });
+    const stale = { ...tool, ruleCatalogueVersion: 1 } as typeof tool;
+    expect(buildRunReport({ ...inputOf([passed]), tool: stale }).tool.ruleCatalogueVersion).toBe(RULE_CATALOGUE_VERSION);
   });
 });
 

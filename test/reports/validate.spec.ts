@@ -50,6 +50,7 @@ describe('run-report.schema.json', () => {
     ['a deviation without expiry', (r: any) => delete r.rules[0].deviation.expires, '/rules/0/deviation'],
     ['a rule source quoting a sentence (schema 2)', (r: any) => (r.rules[0].source = { key: 'IDEM', fact: 'R1', sentence: 's' }), '/rules/0/source'],
     ['a source link that is not https', (r: any) => (r.rules[0].source.link = 'http://docs.aws.amazon.com/'), '/rules/0/source/link'],
+    ['no rule catalogue version', (r: any) => delete r.tool.ruleCatalogueVersion, '/tool'],
   ])('rejects %s', (_name, breakIt, path) => {
     const report = asJson(sampleReport());
     breakIt(report);
