@@ -1,5 +1,5 @@
 // The ClientToken parameter: at most `limit` printable ASCII characters, case-sensitive, compared
-// byte-exactly. An empty value means no token (facts §5 Q3; the limits per action are facts D8).
+// byte-exactly. An empty value means no token (REF-TOKEN-FORM, which also gives the limits per action).
 import type { BugSwitch } from './bugs.ts';
 import { invalidParameterValue } from './errors.ts';
 import type { Params } from './params.ts';

@@ -1,5 +1,5 @@
 // DryRun=true validates the whole request, then answers DryRunOperation (HTTP 412) instead of
-// acting (facts §3.5). It never creates anything and never binds a client token.
+// acting (REF-DRYRUN). It never creates anything and never binds a client token.
 import type { BugSwitch } from './bugs.ts';
 import type { RequestContext } from './context.ts';
 import { Ec2Fault } from './errors.ts';

@@ -13,7 +13,7 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   RequestLimitExceeded: 503,
 };
 
-/** The HTTP status real EC2 uses for `code` (facts §4). */
+/** The HTTP status real EC2 uses for `code` (observed; REF-RETRY-TABLE). */
 export function statusForCode(code: string): number {
   return STATUS_BY_CODE[code] ?? 400;
 }

@@ -1,4 +1,4 @@
-// EC2 is eventually consistent (facts D11, [EVC]): right after a successful create, describe calls
+// EC2 is eventually consistent (REF-EVENTUAL-CONSISTENCY): right after a successful create, describe calls
 // may not list the new resource yet and calls naming its id may answer NotFound. With
 // `lifecycle.listingDelayMs` the emulator shows that window; the token table is not affected, so
 // replays answer at once. Like instance states, the window is a pure function of the clock.

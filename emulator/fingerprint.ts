@@ -1,5 +1,5 @@
 // What "the same request" means for a replay: the call's parameters, order-independent, without
-// the token itself, the protocol envelope (Action, Version, DryRun), the zone (facts D2: a
+// the token itself, the protocol envelope (Action, Version, DryRun), the zone (REF-REGION-SCOPE: a
 // different AZ is a different scope, not a mismatch) and query-string auth. The HTTP method,
 // headers and signature never count, so any faithful re-encoding replays.
 import { createHash } from 'node:crypto';

@@ -14,11 +14,11 @@ import type { XmlNode } from './xml.ts';
 
 export interface IdempotentAction<Input> {
   name: string;
-  /** Longest accepted ClientToken, in characters (facts D8). */
+  /** Longest accepted ClientToken, in characters (REF-TOKEN-FORM). */
   tokenLimit: number;
   /** Checks the request without touching state; throws a 4xx Ec2Fault. */
   validate(ctx: RequestContext): Input;
-  /** The availability zone that scopes the token, for zonal requests (facts D4). */
+  /** The availability zone that scopes the token, for zonal requests (REF-REGION-SCOPE). */
   zoneOf?(input: Input): string | undefined;
   /** Creates the resources; may throw a 4xx Ec2Fault, but only before creating anything. */
   create(ctx: RequestContext, input: Input, token: string | undefined): Committed;

@@ -39,7 +39,7 @@ export function instanceStateAt(times: LifecycleTimes, now: number, lifecycle: L
   return state(stillIn(times.launchedAt, lifecycle.pendingMs, now) ? 'pending' : 'running');
 }
 
-/** Terminated instances drop out of describe calls after a while (facts D11); their tokens stay. */
+/** Terminated instances leave describe calls after a while (REF-EVENTUAL-CONSISTENCY); tokens stay. */
 export function isVisibleAt(times: LifecycleTimes, now: number, lifecycle: LifecycleOptions): boolean {
   if (times.terminatedAt === undefined) return true;
   const terminatedFrom = times.terminatedAt + lifecycle.shuttingDownMs;

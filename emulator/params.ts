@@ -1,5 +1,5 @@
 // Readers for EC2 Query parameters. Lists are flattened as `Name.N` (N from 1) and structures nest
-// with `.`, so `Filter.2.Value.1` is the first value of the second filter (facts §3.1).
+// with `.`, so `Filter.2.Value.1` is the first value of the second filter (REF-QUERY-ENCODING).
 import { invalidParameterValue, missingParameter } from './errors.ts';
 
 /** Parameter name → value, names case-sensitive. */

@@ -1,5 +1,5 @@
-// The scope a token lives in (facts D3, D4, §5 Q9): one account, one region, one action, and for
-// zonal requests one availability zone. Tokens are compared byte-exactly: no case folding, no trimming.
+// The scope a token lives in (REF-REGION-SCOPE, REF-ACCOUNT-SCOPE, REF-ACTION-SCOPE): one account,
+// one region, one action, and for zonal requests one availability zone. Tokens are compared byte-exactly: no case folding, no trimming.
 import type { BugSwitch } from './bugs.ts';
 
 export interface TokenScope {

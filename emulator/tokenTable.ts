@@ -1,5 +1,5 @@
 // Every bound token, kept for the life of the emulator: tokens outlive the termination or
-// deletion of what they created (facts R4), so nothing here ever expires on its own. The bind time
+// deletion of what they created (REF-RETENTION), so nothing here ever expires on its own. The bind time
 // and order are recorded only so that seeded bugs can forget tokens; nothing correct reads them.
 import { KeyedMutex } from './keyedMutex.ts';
 import type { TokenKey } from './tokenKey.ts';

@@ -1,4 +1,4 @@
-// Rendering of EC2 Query answers with fast-xml-parser's XMLBuilder (facts §3.3, §3.4): a success
+// Rendering of EC2 Query answers with fast-xml-parser's XMLBuilder (REF-RESPONSES): a success
 // root `<ActionResponse xmlns=…>` with `requestId` first, lists as `<fooSet><item>…`, and the error
 // envelope `<Response><Errors><Error>…</Errors><RequestID>…`.
 import { XMLBuilder } from 'fast-xml-parser';

@@ -2,18 +2,18 @@ import type { Ok, XmlNode } from './outcome.ts';
 import type { ProfileName } from './target.ts';
 
 /**
- * "Same response" — the one relation every rule uses (facts R2, D2).
+ * "Same response" — the one relation every rule uses (REF-REPLAY).
  *
  * Two successful answers are the same response when their parsed documents are equal after
  * dropping the fields that may legitimately differ between a request and its replay. Element
- * order inside a structure never matters (EC2 may reorder, facts §3.3); the order of `<item>`s in
+ * order inside a structure never matters (EC2 may reorder, REF-RESPONSES); the order of `<item>`s in
  * a list does. An absent element, an empty one and an empty list all mean "no value"; any other
  * field present in one answer only is a difference.
  *
  * What may differ, per profile:
  * - `seed` and `strict`: the request id, and the instance's state (`instanceState`, with the
- *   `stateReason`/`reason` that describe it) — R2: "the only field allowed to differ is instance state".
- * - `aws-current`: also the fields the current page allows to carry "updated information" (D2):
+ *   `stateReason`/`reason` that describe it), as the older idempotency page allows.
+ * - `aws-current`: also the fields the current page allows to carry updated information:
  *   public/private DNS names and addresses, network interfaces, block device attachments.
  */
 export const VOLATILE_FIELDS: Readonly<Record<ProfileName, readonly string[]>> = {

@@ -8,8 +8,8 @@ import type { Visibility } from './visibility.ts';
 
 export interface ObserveOptions extends Placement {
   /**
-   * Ids the read-back must find: EC2 is eventually consistent (facts D11), so it looks again, with
-   * backoff, until all of them are listed or the consistency window has passed. @defaultValue []
+   * Ids the read-back must find: EC2 is eventually consistent (REF-EVENTUAL-CONSISTENCY), so it
+   * looks again, with backoff, until all of them are listed or the consistency window has passed. @defaultValue []
    */
   readonly expect?: readonly string[];
 }

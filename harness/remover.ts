@@ -8,7 +8,7 @@ import type { RunModel } from './model/runModel.ts';
 
 /**
  * Deletes what a case made. A delete naming a resource created a moment ago may answer NotFound
- * while the endpoint is not yet consistent (facts D11): such a delete is repeated, with backoff,
+ * while the endpoint is not yet consistent (REF-EVENTUAL-CONSISTENCY): such a delete is repeated, with backoff,
  * until the consistency window since the case's latest create has passed — unless a read-back
  * already listed every resource it names (then NotFound means gone).
  */

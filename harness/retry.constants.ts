@@ -1,6 +1,6 @@
 /**
- * The response-code tables the retry advice and RETRY-ADVICE rest on (facts §1.1 R8, §1.2 D5, §4, §4.1).
- * Codes are compared case-sensitively (facts §3.4).
+ * The response-code tables the retry advice and RETRY-ADVICE rest on (REF-RETRY-TABLE, REF-SDK-RETRY).
+ * Codes are compared case-sensitively (REF-RESPONSES).
  */
 
 /** Throttling: retry with a longer backoff (smithy-typescript's and botocore's shared list). */
@@ -20,16 +20,17 @@ export const TRANSIENT_CODES: ReadonlySet<string> = new Set([
 export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([500, 502, 503, 504]);
 
 /**
- * The one exception to "4xx: do not retry": a resource changing state may succeed later
- * (legacy R8 400 row, current D5 4xx row). An in-flight duplicate may be answered this way, too.
+ * The one exception to "4xx: do not retry": a resource changing state may succeed later (the older
+ * page's 400 row, the current page's 4xx row: REF-RETRY-TABLE). An in-flight duplicate may be
+ * answered this way, too.
  */
 export const STATE_CODES: ReadonlySet<string> = new Set(['IncorrectState', 'IncorrectInstanceState', 'InvalidInstanceState']);
 
 export type StatusClass = 'client' | 'server';
 
 /**
- * The status each known code must carry (facts §4; §5 Q13). Profiles check the class (4xx/5xx)
- * by default and the exact number in `strict`. Codes not listed are not judged.
+ * The status each known code must carry (observed, not documented per code: REF-RETRY-TABLE).
+ * Profiles check the class (4xx/5xx) by default and the exact number in `strict`. Codes not listed are not judged.
  */
 export const EXPECTED_STATUS: Readonly<Record<string, number>> = {
   IdempotentParameterMismatch: 400,
@@ -71,7 +72,7 @@ export function statusClass(status: number): StatusClass | undefined {
   return undefined;
 }
 
-/** Backoff settings. SDK standard mode: 100 ms transient, 500 ms throttling, 20 s cap (facts §4.1). */
+/** Backoff settings. SDK standard mode: 100 ms transient, 500 ms throttling, 20 s cap (REF-SDK-RETRY). */
 export interface RetryPolicy {
   /** Attempts in all for transient and throttling answers (state answers have their own bound). */
   readonly maxAttempts: number;

@@ -8,7 +8,7 @@ export type Advice =
   | { readonly kind: 'retry'; readonly reason: string; readonly backoff: 'transient' | 'throttling' | 'state' };
 
 /**
- * What a client should do with an answer (facts R8/D5): 200 — done, retrying changes nothing;
+ * What a client should do with an answer (REF-RETRY-TABLE): 200 — done, retrying changes nothing;
  * 4xx — stop, unless a resource is changing state; 5xx, throttling and lost answers — retry with
  * backoff, which is safe because every retry carries the same ClientToken.
  */

@@ -1,6 +1,6 @@
 /**
  * What the run has learned about how late the endpoint lists what it created. EC2 is eventually
- * consistent (facts D11; https://docs.aws.amazon.com/ec2/latest/devguide/eventual-consistency.html):
+ * consistent (REF-EVENTUAL-CONSISTENCY, https://docs.aws.amazon.com/ec2/latest/devguide/eventual-consistency.html):
  * a new resource may be missing from describe calls, and deletes naming it may answer NotFound,
  * for a while. Read-backs wait up to `windowMs` for what they expect; the longest lag seen so
  * far tells them how long to keep looking for late extras. One per run, shared by every rule.

@@ -1,4 +1,4 @@
-// CreateLaunchTemplate: a cheap token-taking create (facts §2.4). Its answer has no state, so a
+// CreateLaunchTemplate: a cheap token-taking create (REF-LAUNCH-TEMPLATES). Its answer has no state, so a
 // replay returns the original answer, even after the template was deleted (which retires it).
 import type { RequestContext } from '../context.ts';
 import { Ec2Fault, invalidParameterValue, missingParameter } from '../errors.ts';

@@ -1,4 +1,5 @@
-// TerminateInstances: idempotent by nature (facts D12); a repeat reports the current state again.
+// TerminateInstances: idempotent by nature (REF-TERMINATE-IDEMPOTENT); a repeat reports the
+// current state again.
 import type { ActionHandler } from '../context.ts';
 import { stopIfDryRun } from '../dryRun.ts';
 import { Ec2Fault } from '../errors.ts';

@@ -1,4 +1,4 @@
-// The Instance and Reservation shapes (facts §3.3), shared by RunInstances and DescribeInstances.
+// The Instance and Reservation shapes (REF-RESPONSES), shared by RunInstances and DescribeInstances.
 // Everything but the state is fixed at launch, so a replay renders the same values.
 import { instanceStateAt } from '../lifecycle.ts';
 import type { LifecycleOptions } from '../options.ts';

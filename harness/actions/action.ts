@@ -63,7 +63,7 @@ export function paramConstraints(target: ResolvedTarget, maxInstances = 2): Para
  */
 export interface ActionAdapter<P = unknown> {
   readonly name: TokenActionName;
-  /** Longest valid token (facts D8). */
+  /** Longest valid token (REF-TOKEN-FORM). */
   readonly tokenLimit: number;
   /** True when the create answer and describe show `clientToken` and a `client-token` filter exists. */
   readonly echoesToken: boolean;

@@ -11,7 +11,7 @@ function templateOf(node: XmlNode): ObservedResource {
   return { id: text(node, 'launchTemplateId') ?? '', tags: tagsOf(node) };
 }
 
-/** Launch templates are free: the cheapest token-taking create there is (facts §2.3). */
+/** Launch templates are free: the cheapest token-taking create there is (REF-LAUNCH-TEMPLATES). */
 export const createLaunchTemplate: ActionAdapter<LaunchTemplateParams> = {
   name: 'CreateLaunchTemplate',
   tokenLimit: 128,

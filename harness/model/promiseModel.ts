@@ -1,7 +1,7 @@
 import type { Ok } from '../outcome.ts';
 import type { ProfileName, TokenActionName } from '../target.ts';
 
-/** Where a token lives: tokens are scoped by account, region and action (facts R6, §5 Q9). */
+/** Where a token lives: scoped by account, region and action (REF-ACCOUNT-SCOPE, REF-REGION-SCOPE, REF-ACTION-SCOPE). */
 export interface TokenScope {
   readonly account: string;
   readonly region: string;
@@ -18,7 +18,7 @@ export interface Binding<R = unknown> {
   /** What the first answer said it created. */
   readonly resources: readonly string[];
   readonly answer: Ok;
-  /** When it was bound (ms since the epoch): tokens must be kept at least 24 hours (facts R4). */
+  /** When it was bound (ms since the epoch): tokens must be kept at least 24 hours (REF-RETENTION). */
   readonly boundAt: number;
   /** Its resources were deleted (terminated, for instances). */
   readonly deleted: boolean;
@@ -42,11 +42,11 @@ export type Expectation<R = unknown> =
   | { readonly kind: 'dry-run' };
 
 /**
- * What a replay after termination may answer — facts R4 vs D7, §5 Q1:
+ * What a replay after termination may answer — docs/reference.md REF-TERMINATED-REPLAY:
  * - seed: the original response (states now shutting-down/terminated) or a 4xx
- *   `IdempotentInstanceTerminated`: the seed page predates D7, and both create nothing;
- * - aws-current: RunInstances answers `IdempotentInstanceTerminated` (D7, observed 2025);
- * - strict: the original response, as R2 + R4 say.
+ *   `IdempotentInstanceTerminated`: the older page predates that error code, and both create nothing;
+ * - aws-current: RunInstances answers `IdempotentInstanceTerminated` (listed, and observed since 2025);
+ * - strict: the original response, as the older page's replay and retention promises say.
  * Other actions have no documented answer: a replay or any 4xx, except strict (replay).
  */
 export function afterDelete(profile: ProfileName, action: string): { mayReplay: boolean; mayRefuse: boolean; codes: readonly string[] | undefined } {
