@@ -22,7 +22,7 @@ export interface RunAgainstOptions {
   readonly seed: number;
   readonly only?: readonly RuleId[];
   /** Shrink failures (for readable counterexamples); kill counting does not need it. @defaultValue false */
-  readonly shrink?: boolean;
+  readonly shrink?: boolean | readonly RuleId[];
   /** Cases per rule. @defaultValue the suite's default */
   readonly runs?: number;
 }

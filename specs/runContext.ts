@@ -22,7 +22,7 @@ export interface PreparedRun {
  * model of bound tokens. Both runners use it: the CLI's (specs/runSuite.ts) and vitest's
  * (specs/conformanceTests.ts).
  */
-export function prepareRun(settings: RunSettings & { readonly target: TargetConfig }, options: { readonly shrink?: boolean } = {}): PreparedRun {
+export function prepareRun(settings: RunSettings & { readonly target: TargetConfig }): PreparedRun {
   const target = resolveTarget({ ...settings.target, profile: settings.profile ?? settings.target.profile });
   const actions = target.actions.filter((action) => !settings.actions || settings.actions.includes(action));
   const cases = selectCases(actions, settings.only);
@@ -41,7 +41,6 @@ export function prepareRun(settings: RunSettings & { readonly target: TargetConf
     minter: new TokenMinter(),
     secrets: secretValues(settings.target),
     defaultRuns: runsWithinBudget(target.budget, cases.length, DEFAULT_RUNS),
-    shrink: options.shrink,
     ledger,
     budget: new Budget(target.budget),
     breaker: new Breaker(),

@@ -19,8 +19,8 @@ export interface SuiteRequest {
   readonly concurrency?: number;
   /** Called as each rule × action gets its verdict. */
   readonly onVerdict?: (verdict: Verdict) => void | Promise<void>;
-  /** @defaultValue true */
-  readonly shrink?: boolean;
+  /** Shrink failures to a minimal case: all rules, none, or only these (self-tests read one rule's). @defaultValue true */
+  readonly shrink?: boolean | readonly RuleId[];
   /** Per rule × action. @defaultValue RULE_TIME_LIMIT_MS */
   readonly timeLimitMs?: number;
   /** Run the preflight first. @defaultValue true */
@@ -46,7 +46,7 @@ export interface SuiteRun {
  */
 export async function runSuite(request: SuiteRequest): Promise<SuiteRun> {
   const settings = request.only ? { ...request.settings, only: request.only } : request.settings;
-  const { context: prepared, cases, target } = prepareRun(settings, { shrink: request.shrink });
+  const { context: prepared, cases, target } = prepareRun(settings);
   const context = { ...prepared, timeLimitMs: request.timeLimitMs, ...(request.defaultRuns === undefined ? {} : { defaultRuns: request.defaultRuns }) };
   const actions = [...new Set(cases.map((c) => c.action))];
   const checked = request.preflight === false ? { requests: 0 } : await preflight(target, { runId: settings.runId, seed: settings.seed, actions: actions.length > 0 ? actions : target.actions });
@@ -57,7 +57,8 @@ export async function runSuite(request: SuiteRequest): Promise<SuiteRun> {
     const worker = async () => {
       for (let index = next++; index < batch.length; index = next++) {
         const { rule, action } = batch[index]!;
-        const verdict = await runRule(rule, ACTION_ADAPTERS[action], context);
+        const shrink = Array.isArray(request.shrink) ? request.shrink.includes(rule.id) : request.shrink !== false;
+        const verdict = await runRule(rule, ACTION_ADAPTERS[action], { ...context, shrink });
         verdicts.push(verdict);
         await request.onVerdict?.(verdict);
       }
