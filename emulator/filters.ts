@@ -15,8 +15,11 @@ export interface Filter {
   patterns: readonly FilterPattern[];
 }
 
-/** Filter name → the resource's value the filter's patterns are matched against (undefined never matches). */
-export type FilterFields<T> = Readonly<Record<string, (resource: T) => string | undefined>>;
+/**
+ * Filter name → the resource's value(s) the filter's patterns are matched against: a list matches
+ * when any of its values does (a network interface's group ids); undefined never matches.
+ */
+export type FilterFields<T> = Readonly<Record<string, (resource: T) => string | readonly string[] | undefined>>;
 
 function tagFilterKey(name: string): string | undefined {
   return name.startsWith('tag:') && name.length > 4 ? name.slice(4) : undefined;
@@ -46,8 +49,10 @@ export function literalValues(filter: Filter): string[] | undefined {
   return literals;
 }
 
-function anyMatches(filter: Filter, value: string | undefined): boolean {
-  return value !== undefined && filter.patterns.some((pattern) => pattern.matches(value));
+function anyMatches(filter: Filter, value: string | readonly string[] | undefined): boolean {
+  if (value === undefined) return false;
+  const values = typeof value === 'string' ? [value] : value;
+  return values.some((one) => filter.patterns.some((pattern) => pattern.matches(one)));
 }
 
 function matchesTags(tags: readonly Tag[], filter: Filter): boolean {

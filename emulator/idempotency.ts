@@ -2,6 +2,7 @@
 // token limit, how to validate, how to create, and how its committed result answers; this file
 // decides whether a request creates, replays, mismatches or waits. Adding a token-taking action
 // means writing an IdempotentAction and registering idempotentHandler(it) in the router.
+import type { BugSwitch } from './bugs.ts';
 import { readClientToken } from './clientToken.ts';
 import type { ActionHandler, RequestContext } from './context.ts';
 import { dryRunOperation, isDryRun } from './dryRun.ts';
@@ -12,10 +13,35 @@ import { tokenKeyFor } from './tokenKey.ts';
 import type { TokenKey } from './tokenKey.ts';
 import type { XmlNode } from './xml.ts';
 
+/**
+ * How one action's seeded bug bends this layer's rules for that action alone. Every field is off
+ * unless the action's `quirks` turns it on, and only a seeded bug does that.
+ */
+export interface TokenQuirks {
+  /** Accept tokens up to this many characters instead of the action's `tokenLimit`. */
+  tokenLimit?: number;
+  /** Parameters (by name) left out of the fingerprint. */
+  fingerprintIgnores?: RegExp;
+  /** Key tokens without the region, so another region replays this one's result. */
+  scopeIgnoresRegion?: boolean;
+  /** Refuse a mismatch with InvalidParameterValue instead of IdempotentParameterMismatch. */
+  mismatchWrongCode?: boolean;
+  /** Refuse a mismatch, but create the changed request anyway. */
+  mismatchStillCreates?: boolean;
+  /** A replay creates afresh, binds the new result and answers it. */
+  replayCreates?: boolean;
+  /** A replay of a retired result creates afresh. */
+  retiredReplayCreates?: boolean;
+  /** Same-token requests are not serialized. */
+  unserialized?: boolean;
+}
+
 export interface IdempotentAction<Input> {
   name: string;
   /** Longest accepted ClientToken, in characters (REF-TOKEN-FORM). */
   tokenLimit: number;
+  /** This action's seeded bug, if one is active: the one place that bug is consulted. */
+  quirks?(bugs: BugSwitch): TokenQuirks;
   /** Checks the request without touching state; throws a 4xx Ec2Fault. */
   validate(ctx: RequestContext): Input;
   /** The availability zone that scopes the token, for zonal requests (REF-REGION-SCOPE). */
@@ -30,10 +56,17 @@ export interface IdempotentAction<Input> {
 
 interface TokenCall<Input> {
   action: IdempotentAction<Input>;
+  quirks: TokenQuirks;
   input: Input;
   token: string;
   key: TokenKey;
   fingerprint: string;
+}
+
+const NO_QUIRKS: TokenQuirks = {};
+
+function quirksOf<Input>(ctx: RequestContext, action: IdempotentAction<Input>): TokenQuirks {
+  return action.quirks?.(ctx.runtime.bugs) ?? NO_QUIRKS;
 }
 
 // What the seeded retention bugs keep: this many tokens per account and region, for this long.
@@ -46,9 +79,9 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function mismatchFault(ctx: RequestContext): Ec2Fault {
+function mismatchFault(ctx: RequestContext, quirks: TokenQuirks): Ec2Fault {
   const { bugs } = ctx.runtime;
-  if (bugs.on('mismatch-wrong-code')) return invalidParameterValue(MISMATCH_MESSAGE);
+  if (bugs.on('mismatch-wrong-code') || quirks.mismatchWrongCode) return invalidParameterValue(MISMATCH_MESSAGE);
   return new Ec2Fault('IdempotentParameterMismatch', MISMATCH_MESSAGE, bugs.on('mismatch-status-500') ? 500 : undefined);
 }
 
@@ -59,13 +92,16 @@ function createVia<Input>(ctx: RequestContext, action: IdempotentAction<Input>, 
     const answer = action.emptyAnswer?.(ctx) ?? {};
     return { render: () => answer };
   }
-  return action.create(ctx, input, token);
+  const committed = action.create(ctx, input, token);
+  const { creates } = ctx.runtime.counters;
+  creates[action.name] = (creates[action.name] ?? 0) + 1;
+  return committed;
 }
 
 function mismatch<Input>(ctx: RequestContext, call: TokenCall<Input>): never {
   ctx.runtime.counters.mismatches += 1;
-  if (ctx.runtime.bugs.on('mismatch-still-launches')) createVia(ctx, call.action, call.input, call.token);
-  throw mismatchFault(ctx);
+  if (ctx.runtime.bugs.on('mismatch-still-launches') || call.quirks.mismatchStillCreates) createVia(ctx, call.action, call.input, call.token);
+  throw mismatchFault(ctx, call.quirks);
 }
 
 function replay<Input>(ctx: RequestContext, call: TokenCall<Input>, entry: TokenEntry): XmlNode {
@@ -127,16 +163,17 @@ async function answer<Input>(ctx: RequestContext, call: TokenCall<Input>): Promi
     mismatch(ctx, call);
   }
   if (retired) {
-    if (bugs.on('terminated-replay-launches-new')) return createAndCommit(ctx, call);
+    if (bugs.on('terminated-replay-launches-new') || call.quirks.retiredReplayCreates) return createAndCommit(ctx, call);
     if (options.terminatedReplay === 'error' && call.action.retiredReplayFault) throw call.action.retiredReplayFault();
   }
+  if (call.quirks.replayCreates) return createAndCommit(ctx, call);
   return replay(ctx, call, entry);
 }
 
 /** Runs `work` alone for its key: concurrent duplicates wait (or, if so configured, are told to retry). */
 async function serialized<Input>(ctx: RequestContext, call: TokenCall<Input>, work: () => Promise<XmlNode>): Promise<XmlNode> {
   const { tokens, bugs, options } = ctx.runtime;
-  if (bugs.on('check-then-act-race')) return work();
+  if (bugs.on('check-then-act-race') || call.quirks.unserialized) return work();
   // One queue per token and parameters: a same-token request with other parameters does not wait.
   const lane = bugs.on('mixed-race-both-launch') ? JSON.stringify([call.key.full, call.fingerprint]) : call.key.full;
   if (options.concurrentDuplicates === 'in-progress' && tokens.mutex.isHeld(lane)) {
@@ -155,15 +192,18 @@ function dryRunWithToken<Input>(ctx: RequestContext, call: TokenCall<Input>): ne
   throw dryRunOperation(bugs);
 }
 
-function tokenCall<Input>(ctx: RequestContext, action: IdempotentAction<Input>, input: Input, token: string): TokenCall<Input> {
+function tokenCall<Input>(ctx: RequestContext, action: IdempotentAction<Input>, quirks: TokenQuirks, input: Input, token: string): TokenCall<Input> {
   const { identity, runtime } = ctx;
-  const scope = { accountId: identity.accountId, region: identity.region, action: action.name, zone: action.zoneOf?.(input), token };
+  const region = quirks.scopeIgnoresRegion ? '*' : identity.region;
+  const scope = { accountId: identity.accountId, region, action: action.name, zone: action.zoneOf?.(input), token };
+  const ignored = quirks.fingerprintIgnores ? [quirks.fingerprintIgnores] : [];
   return {
     action,
+    quirks,
     input,
     token,
     key: tokenKeyFor(scope, runtime.bugs),
-    fingerprint: fingerprint({ params: ctx.params, method: ctx.request.method, signing: identity.signing }, runtime.bugs),
+    fingerprint: fingerprint({ params: ctx.params, method: ctx.request.method, signing: identity.signing, ignored }, runtime.bugs),
   };
 }
 
@@ -171,14 +211,15 @@ function tokenCall<Input>(ctx: RequestContext, action: IdempotentAction<Input>, 
 export function idempotentHandler<Input>(action: IdempotentAction<Input>): ActionHandler {
   return async (ctx) => {
     if (ctx.runtime.bugs.on('unsupported-everything')) throw new Ec2Fault('UnsupportedOperation', `The action ${action.name} is not supported.`);
-    const token = readClientToken(ctx.params, action.tokenLimit, ctx.runtime.bugs);
+    const quirks = quirksOf(ctx, action);
+    const token = readClientToken(ctx.params, quirks.tokenLimit ?? action.tokenLimit, ctx.runtime.bugs);
     const input = action.validate(ctx);
     const dryRun = isDryRun(ctx.params);
     if (token === undefined) {
       if (dryRun) throw dryRunOperation(ctx.runtime.bugs);
       return createVia(ctx, action, input, undefined).render(ctx, false);
     }
-    const call = tokenCall(ctx, action, input, token);
+    const call = tokenCall(ctx, action, quirks, input, token);
     if (dryRun) dryRunWithToken(ctx, call);
     return serialized(ctx, call, () => answer(ctx, call));
   };

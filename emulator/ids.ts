@@ -2,7 +2,25 @@
 // so that ids carry no information a client could lean on.
 import { randomBytes, randomUUID } from 'node:crypto';
 
-export type IdPrefix = 'i' | 'r' | 'lt' | 'vol' | 'sg' | 'vpc' | 'subnet' | 'eni';
+export type IdPrefix =
+  | 'i'
+  | 'r'
+  | 'lt'
+  | 'vol'
+  | 'sg'
+  | 'vpc'
+  | 'subnet'
+  | 'eni'
+  | 'rtb'
+  | 'rtbassoc'
+  | 'acl'
+  | 'eigw'
+  | 'pl'
+  | 'tmf'
+  | 'tmfr'
+  | 'vpce'
+  | 'dopt'
+  | 'vpc-cidr-assoc';
 
 // Random hex drawn in bulk: one system call per 256 ids instead of one per id, which matters
 // when a launch of 50 instances needs 100 ids.

@@ -11,6 +11,8 @@ export interface RequestCounters {
   mismatches: number;
   /** Answers that were 500 because the emulator itself threw (not injected faults). */
   internalErrors: number;
+  /** Creates each token-taking action performed, by action name (first requests and bugs' extra creates, not replays). */
+  creates: Record<string, number>;
 }
 
 export interface EmulatorRuntime {
@@ -30,6 +32,6 @@ export function createRuntime(options: ResolvedEmulatorOptions): EmulatorRuntime
     stores: new StoreRegistry(),
     tokens: new TokenTable(),
     faults: new FaultInjector(options.faults, bugs),
-    counters: { requests: 0, replays: 0, mismatches: 0, internalErrors: 0 },
+    counters: { requests: 0, replays: 0, mismatches: 0, internalErrors: 0, creates: {} },
   };
 }

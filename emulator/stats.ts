@@ -13,6 +13,8 @@ export interface EmulatorStats {
   mismatches: number;
   /** 500 answers caused by an exception inside the emulator (not injected). */
   internalErrors: number;
+  /** Creates per token-taking action name (RunInstances counts launches, not instances); replays create nothing. */
+  creates: Readonly<Record<string, number>>;
   /** Resources that exist now: instances not yet terminated, launch templates not deleted. */
   resourcesAlive: { instances: number; launchTemplates: number };
   faultsInjected: FaultCounts;
@@ -28,6 +30,7 @@ export function collectStats(runtime: EmulatorRuntime): EmulatorStats {
   }
   return {
     ...runtime.counters,
+    creates: { ...runtime.counters.creates },
     launches: totals.launches,
     resourcesAlive: { instances: totals.instances, launchTemplates: totals.launchTemplates },
     faultsInjected: { ...runtime.faults.counts },

@@ -1,8 +1,26 @@
 // Resources of one (account, region): instances, reservations and launch templates, with the
-// indexes that keep lookups O(1) at 100,000 instances (by id, by client token, by template name).
+// indexes that keep lookups O(1) at 100,000 instances (by id, by client token, by template name),
+// and one table per VPC-side or EBS resource kind. Every store starts with a default VPC, its
+// default subnets (one per zone), security group, main route table and network ACL, as an AWS
+// account does.
 import type { InstanceAddresses } from './addresses.ts';
-import { newResourceId } from './ids.ts';
+import { addDefaultVpc } from './defaultVpc.ts';
 import type { Params } from './params.ts';
+import { ResourceTable } from './resourceTable.ts';
+import type {
+  EgressOnlyInternetGateway,
+  ManagedPrefixList,
+  NetworkAcl,
+  NetworkInterface,
+  RouteTable,
+  SecurityGroup,
+  Subnet,
+  TrafficMirrorFilter,
+  TrafficMirrorFilterRule,
+  Volume,
+  Vpc,
+  VpcEndpoint,
+} from './resources.ts';
 
 export interface Tag {
   key: string;
@@ -42,21 +60,45 @@ export interface Reservation {
   instanceIds: readonly string[];
 }
 
+export interface LaunchTemplateVersion {
+  templateId: string;
+  number: number;
+  /** `LaunchTemplateData.*` parameters, keys relative to `LaunchTemplateData.`. */
+  data: Params;
+  description: string | undefined;
+  createdAt: number;
+  createdBy: string;
+}
+
 export interface LaunchTemplate {
   id: string;
   name: string;
   createdAt: number;
   createdBy: string;
   tags: readonly Tag[];
-  /** `LaunchTemplateData.*` parameters, keys relative to `LaunchTemplateData.`. */
-  data: Params;
-  versionDescription: string | undefined;
+  /** Live versions by number; a deleted version is removed. Mutable. */
+  versions: Map<number, LaunchTemplateVersion>;
+  defaultVersion: number;
+  /** The highest number ever given: numbers are never reused, even after a delete. Mutable. */
+  lastVersionNumber: number;
 }
 
 export class RegionStore {
-  readonly defaultVpcId = newResourceId('vpc');
-  readonly defaultSecurityGroup: GroupRef = { groupId: newResourceId('sg'), groupName: 'default' };
-  private readonly defaultSubnets = new Map<string, string>();
+  readonly vpcs = new ResourceTable<Vpc>();
+  readonly subnets = new ResourceTable<Subnet>();
+  readonly securityGroups = new ResourceTable<SecurityGroup>();
+  readonly volumes = new ResourceTable<Volume>();
+  readonly networkInterfaces = new ResourceTable<NetworkInterface>();
+  readonly routeTables = new ResourceTable<RouteTable>();
+  readonly networkAcls = new ResourceTable<NetworkAcl>();
+  readonly egressOnlyInternetGateways = new ResourceTable<EgressOnlyInternetGateway>();
+  readonly prefixLists = new ResourceTable<ManagedPrefixList>();
+  readonly trafficMirrorFilters = new ResourceTable<TrafficMirrorFilter>();
+  readonly trafficMirrorFilterRules = new ResourceTable<TrafficMirrorFilterRule>();
+  readonly vpcEndpoints = new ResourceTable<VpcEndpoint>();
+  readonly defaultVpcId: string;
+  readonly defaultSecurityGroup: GroupRef;
+  private readonly defaultSubnets: ReadonlyMap<string, string>;
   private readonly instances = new Map<string, Instance>();
   private readonly reservations = new Map<string, Reservation>();
   private readonly instanceIdsByToken = new Map<string, string[]>();
@@ -68,15 +110,17 @@ export class RegionStore {
   constructor(
     readonly accountId: string,
     readonly region: string,
-  ) {}
+  ) {
+    const defaults = addDefaultVpc(this);
+    this.defaultVpcId = defaults.vpc.id;
+    this.defaultSecurityGroup = defaults.securityGroup;
+    this.defaultSubnets = defaults.subnetsByZone;
+  }
 
-  /** The default subnet of `zone`, created on first use. */
+  /** The id of the default subnet of `zone` (one of the region's zones). */
   defaultSubnet(zone: string): string {
-    let subnet = this.defaultSubnets.get(zone);
-    if (subnet === undefined) {
-      subnet = newResourceId('subnet');
-      this.defaultSubnets.set(zone, subnet);
-    }
+    const subnet = this.defaultSubnets.get(zone);
+    if (subnet === undefined) throw new Error(`No default subnet in ${zone}: zones are validated before launch`);
     return subnet;
   }
 

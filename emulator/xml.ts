@@ -10,11 +10,16 @@ export const EC2_NAMESPACE = 'http://ec2.amazonaws.com/doc/2016-11-15/';
 export interface XmlNode {
   [element: string]: XmlValue;
 }
-export type XmlValue = string | number | boolean | undefined | XmlNode | XmlNode[];
+export type XmlValue = string | number | boolean | undefined | XmlNode | XmlNode[] | string[];
 
 /** `<fooSet><item>…</item></fooSet>`; an empty list renders self-closed (`<groupSet/>`). */
 export function xmlList(items: XmlNode[]): XmlNode {
   return { item: items };
+}
+
+/** `<fooSet><item>text</item>…</fooSet>`, for lists of plain values (ids, CIDRs). */
+export function xmlTextList(values: readonly string[]): XmlNode {
+  return { item: [...values] };
 }
 
 // XML 1.0 cannot carry most control characters even escaped; echoing one would make the whole
