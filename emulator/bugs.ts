@@ -117,6 +117,10 @@ const BUG_SPECS = {
       'RETRY-ADVICE',
     ],
   },
+  'lt-version-replay-new-version': {
+    summary: 'A CreateLaunchTemplateVersion replay creates another version and answers it instead of the first',
+    rules: ['SAME-RESPONSE', 'AT-MOST-ONCE'],
+  },
   'truncated-answers': {
     summary: 'Every answer, success or error, carries only the first half of its body (status and headers kept)',
     rules: [],

@@ -1,8 +1,11 @@
 // Stage 4: Action → handler. Token-taking actions are wrapped once by the idempotency layer here.
 import { createLaunchTemplate } from './actions/createLaunchTemplate.ts';
+import { createLaunchTemplateVersion } from './actions/createLaunchTemplateVersion.ts';
 import { deleteLaunchTemplate } from './actions/deleteLaunchTemplate.ts';
+import { deleteLaunchTemplateVersions } from './actions/deleteLaunchTemplateVersions.ts';
 import { describeAvailabilityZones } from './actions/describeAvailabilityZones.ts';
 import { describeInstances } from './actions/describeInstances.ts';
+import { describeLaunchTemplateVersions } from './actions/describeLaunchTemplateVersions.ts';
 import { describeLaunchTemplates } from './actions/describeLaunchTemplates.ts';
 import { describeRegions } from './actions/describeRegions.ts';
 import { runInstances } from './actions/runInstances.ts';
@@ -23,6 +26,9 @@ export const BUILTIN_ACTIONS: ActionTable = {
   DescribeAvailabilityZones: describeAvailabilityZones,
   DescribeLaunchTemplates: describeLaunchTemplates,
   DeleteLaunchTemplate: deleteLaunchTemplate,
+  CreateLaunchTemplateVersion: idempotentHandler(createLaunchTemplateVersion),
+  DescribeLaunchTemplateVersions: describeLaunchTemplateVersions,
+  DeleteLaunchTemplateVersions: deleteLaunchTemplateVersions,
 };
 
 export function route(actions: ActionTable, action: string | undefined): ActionHandler {

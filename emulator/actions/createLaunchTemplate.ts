@@ -4,7 +4,7 @@ import type { RequestContext } from '../context.ts';
 import { Ec2Fault, invalidParameterValue, missingParameter } from '../errors.ts';
 import { newResourceId } from '../ids.ts';
 import type { IdempotentAction } from '../idempotency.ts';
-import { checkTemplateName } from '../launchTemplates.ts';
+import { TAGGABLE_IN_TEMPLATE, checkTemplateName } from '../launchTemplates.ts';
 import { readStruct, requireString } from '../params.ts';
 import type { Params } from '../params.ts';
 import { launchTemplateXml } from '../render/launchTemplate.ts';
@@ -18,8 +18,6 @@ interface CreateLaunchTemplateInput {
   versionDescription: string | undefined;
   tags: Tag[];
 }
-
-const TAGGABLE_IN_TEMPLATE = ['instance', 'volume', 'network-interface', 'spot-instances-request'];
 
 function validate(ctx: RequestContext): CreateLaunchTemplateInput {
   const name = requireString(ctx.params, 'LaunchTemplateName');
@@ -42,14 +40,19 @@ function create(ctx: RequestContext, input: CreateLaunchTemplateInput): Committe
       `Launch template name already in use: ${input.name}.`,
     );
   }
+  const id = newResourceId('lt');
+  const createdAt = ctx.now();
+  const createdBy = `arn:aws:iam::${ctx.identity.accountId}:root`;
+  const firstVersion = { templateId: id, number: 1, data: input.data, description: input.versionDescription, createdAt, createdBy };
   const template: LaunchTemplate = {
-    id: newResourceId('lt'),
+    id,
     name: input.name,
-    createdAt: ctx.now(),
-    createdBy: `arn:aws:iam::${ctx.identity.accountId}:root`,
+    createdAt,
+    createdBy,
     tags: input.tags,
-    data: input.data,
-    versionDescription: input.versionDescription,
+    versions: new Map([[1, firstVersion]]),
+    defaultVersion: 1,
+    lastVersionNumber: 1,
   };
   const { store } = ctx;
   store.addTemplate(template);

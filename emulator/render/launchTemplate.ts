@@ -1,4 +1,6 @@
-// The LaunchTemplate shape shared by Create/Describe/DeleteLaunchTemplate.
+// The LaunchTemplate shape shared by Create/Describe/DeleteLaunchTemplate: its version numbers as
+// they are when rendered (a create's answer is rendered once, so it keeps 1 and 1).
+import { latestVersionNumber } from '../launchTemplateVersions.ts';
 import type { LaunchTemplate } from '../store.ts';
 import type { XmlNode } from '../xml.ts';
 import { isoSeconds, tagSetXml } from './common.ts';
@@ -9,8 +11,8 @@ export function launchTemplateXml(template: LaunchTemplate): XmlNode {
     launchTemplateName: template.name,
     createTime: isoSeconds(template.createdAt),
     createdBy: template.createdBy,
-    defaultVersionNumber: 1,
-    latestVersionNumber: 1,
+    defaultVersionNumber: template.defaultVersion,
+    latestVersionNumber: latestVersionNumber(template),
     tagSet: tagSetXml(template.tags),
   };
 }

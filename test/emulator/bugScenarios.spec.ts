@@ -95,6 +95,15 @@ const changedAfterRetirement: Scenario = {
   },
 };
 
+/** How often `action` created (replays excluded). */
+function creates(emulator: InProcessEmulator, action: string): number {
+  return emulator.handler.stats().creates[action] ?? 0;
+}
+
+async function templateId(emulator: InProcessEmulator): Promise<string | undefined> {
+  return (await emulator.call(TEMPLATE)).body.launchTemplate?.launchTemplateId;
+}
+
 const RETENTION_CLOCK = fakeClock();
 
 const tags = (value: string): Params => ({ 'TagSpecification.1.ResourceType': 'instance', 'TagSpecification.1.Tag.1.Key': 'k', 'TagSpecification.1.Tag.1.Value': value });
@@ -227,6 +236,14 @@ const SCENARIOS: Record<BugName, Scenario> = {
   },
   'truncated-answers': {
     correct: async (e) => (await e.send({ ...RUN, ClientToken: 'T' })).body.trimEnd().endsWith('</RunInstancesResponse>'),
+  },
+  'lt-version-replay-new-version': {
+    correct: async (e) => {
+      const create = { Action: 'CreateLaunchTemplateVersion', LaunchTemplateId: (await templateId(e)) ?? '', 'LaunchTemplateData.KeyName': 'k', ClientToken: 'V' };
+      const first = (await e.call(create)).body.launchTemplateVersion?.versionNumber;
+      const again = (await e.call(create)).body.launchTemplateVersion?.versionNumber;
+      return first === '2' && again === '2' && creates(e, 'CreateLaunchTemplateVersion') === 1;
+    },
   },
 };
 

@@ -1,0 +1,65 @@
+// One description per token-taking action added beside RunInstances and CreateLaunchTemplate:
+// how to create it (and its parents), change it, find it, delete it, and what EC2 answers for it
+// once it is gone. tokenActions.spec.ts runs the same checks on every case.
+import type { Answer, InProcessEmulator, Params } from '../support/inProcess.ts';
+import { items } from '../support/inProcess.ts';
+
+export interface TokenActionCase {
+  action: string;
+  tokenLimit: number;
+  /** The answer carries `<clientToken>`. */
+  echoesToken: boolean;
+  /** The TagSpecification ResourceType; undefined when the action takes no tags. */
+  tagType: string | undefined;
+  /** Creates what the resource needs and returns the parameters that name it. */
+  setup?(emulator: InProcessEmulator): Promise<Params>;
+  /** A valid create, without ClientToken (setup's parameters are merged in). */
+  params: Params;
+  /** One changed parameter that makes a same-token request a mismatch. */
+  change: Params;
+  /** The created resource's id in a success answer. */
+  idOf(body: any): string;
+  describeById(id: string, parents: Params): Params;
+  describeAll(parents: Params): Params;
+  listedIds(body: any): string[];
+  deleteById(id: string, parents: Params): Params;
+  /** What describe-by-id and delete answer for an id that is gone or unknown. */
+  notFound: string;
+  /** How a delete of an unknown id reports it, when that is a 200 with an error item rather than an error. */
+  deleteNotFound?(answer: Answer): string | undefined;
+}
+
+export function tagged(type: string, key: string, value: string): Params {
+  return { 'TagSpecification.1.ResourceType': type, 'TagSpecification.1.Tag.1.Key': key, 'TagSpecification.1.Tag.1.Value': value };
+}
+
+/** Calls and insists on a 200. */
+export async function ok(emulator: InProcessEmulator, params: Params): Promise<any> {
+  const answer = await emulator.call(params);
+  if (answer.status !== 200) throw new Error(`${String(params.Action)} failed: ${answer.code} ${answer.xml}`);
+  return answer.body;
+}
+
+async function templateParents(emulator: InProcessEmulator): Promise<Params> {
+  const body = await ok(emulator, { Action: 'CreateLaunchTemplate', LaunchTemplateName: 'versioned', 'LaunchTemplateData.ImageId': 'ami-12345678' });
+  return { LaunchTemplateId: body.launchTemplate.launchTemplateId };
+}
+
+export const CASES: readonly TokenActionCase[] = [
+  {
+    action: 'CreateLaunchTemplateVersion',
+    tokenLimit: 128,
+    echoesToken: false,
+    tagType: undefined,
+    setup: templateParents,
+    params: { 'LaunchTemplateData.InstanceType': 't3.micro', VersionDescription: 'second' },
+    change: { 'LaunchTemplateData.InstanceType': 'm5.large' },
+    idOf: (body) => body.launchTemplateVersion.versionNumber,
+    describeById: (id, parents) => ({ Action: 'DescribeLaunchTemplateVersions', ...parents, 'LaunchTemplateVersion.1': id }),
+    describeAll: (parents) => ({ Action: 'DescribeLaunchTemplateVersions', ...parents }),
+    listedIds: (body) => items(body.launchTemplateVersionSet).map((version) => version.versionNumber),
+    deleteById: (id, parents) => ({ Action: 'DeleteLaunchTemplateVersions', ...parents, 'LaunchTemplateVersion.1': id }),
+    notFound: 'InvalidLaunchTemplateId.VersionNotFound',
+    deleteNotFound: (answer) => items(answer.body.unsuccessfullyDeletedLaunchTemplateVersionSet)[0]?.responseError?.code,
+  },
+];
