@@ -121,6 +121,10 @@ const BUG_SPECS = {
     summary: 'A CreateLaunchTemplateVersion replay creates another version and answers it instead of the first',
     rules: ['SAME-RESPONSE', 'AT-MOST-ONCE'],
   },
+  'volume-token-limit-255': {
+    summary: 'CreateVolume accepts ClientTokens of 65 to 255 characters (its limit is 64)',
+    rules: ['TOKEN-FORMAT'],
+  },
   'truncated-answers': {
     summary: 'Every answer, success or error, carries only the first half of its body (status and headers kept)',
     rules: [],

@@ -45,3 +45,12 @@ export function isVisibleAt(times: LifecycleTimes, now: number, lifecycle: Lifec
   const terminatedFrom = times.terminatedAt + lifecycle.shuttingDownMs;
   return now < terminatedFrom + lifecycle.terminatedVisibleMs;
 }
+
+/**
+ * Whether a resource created at `createdAt` is still in its creating state (a volume `creating`, a
+ * prefix list `create-in-progress`): for `pendingMs`, and at least its first millisecond, like an
+ * instance's `pending`.
+ */
+export function isCreatingAt(createdAt: number, now: number, lifecycle: Pick<LifecycleOptions, 'pendingMs'>): boolean {
+  return stillIn(createdAt, lifecycle.pendingMs, now);
+}

@@ -1,13 +1,16 @@
 // Stage 4: Action → handler. Token-taking actions are wrapped once by the idempotency layer here.
 import { createLaunchTemplate } from './actions/createLaunchTemplate.ts';
 import { createLaunchTemplateVersion } from './actions/createLaunchTemplateVersion.ts';
+import { createVolume } from './actions/createVolume.ts';
 import { deleteLaunchTemplate } from './actions/deleteLaunchTemplate.ts';
 import { deleteLaunchTemplateVersions } from './actions/deleteLaunchTemplateVersions.ts';
+import { deleteVolume } from './actions/deleteVolume.ts';
 import { describeAvailabilityZones } from './actions/describeAvailabilityZones.ts';
 import { describeInstances } from './actions/describeInstances.ts';
 import { describeLaunchTemplateVersions } from './actions/describeLaunchTemplateVersions.ts';
 import { describeLaunchTemplates } from './actions/describeLaunchTemplates.ts';
 import { describeRegions } from './actions/describeRegions.ts';
+import { describeVolumes } from './actions/describeVolumes.ts';
 import { runInstances } from './actions/runInstances.ts';
 import { terminateInstances } from './actions/terminateInstances.ts';
 import type { ActionHandler } from './context.ts';
@@ -29,6 +32,9 @@ export const BUILTIN_ACTIONS: ActionTable = {
   CreateLaunchTemplateVersion: idempotentHandler(createLaunchTemplateVersion),
   DescribeLaunchTemplateVersions: describeLaunchTemplateVersions,
   DeleteLaunchTemplateVersions: deleteLaunchTemplateVersions,
+  CreateVolume: idempotentHandler(createVolume),
+  DescribeVolumes: describeVolumes,
+  DeleteVolume: deleteVolume,
 };
 
 export function route(actions: ActionTable, action: string | undefined): ActionHandler {

@@ -9,6 +9,11 @@ export function isoSeconds(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString();
 }
 
+/** The few timestamps EC2 gives to the millisecond (volumes' createTime, VPC endpoints' creationTimestamp). */
+export function isoMillis(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
 export function stateXml(state: InstanceState): XmlNode {
   return { code: state.code, name: state.name };
 }

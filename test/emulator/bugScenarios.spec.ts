@@ -100,6 +100,13 @@ function creates(emulator: InProcessEmulator, action: string): number {
   return emulator.handler.stats().creates[action] ?? 0;
 }
 
+/** Whether a create with a `length`-character token succeeds. */
+async function acceptsToken(emulator: InProcessEmulator, params: Params, length: number): Promise<boolean> {
+  return (await emulator.call({ ...params, ClientToken: 't'.repeat(length) })).status === 200;
+}
+
+const VOLUME = { Action: 'CreateVolume', AvailabilityZone: 'us-east-1a', Size: 8 };
+
 async function templateId(emulator: InProcessEmulator): Promise<string | undefined> {
   return (await emulator.call(TEMPLATE)).body.launchTemplate?.launchTemplateId;
 }
@@ -244,6 +251,9 @@ const SCENARIOS: Record<BugName, Scenario> = {
       const again = (await e.call(create)).body.launchTemplateVersion?.versionNumber;
       return first === '2' && again === '2' && creates(e, 'CreateLaunchTemplateVersion') === 1;
     },
+  },
+  'volume-token-limit-255': {
+    correct: async (e) => (await acceptsToken(e, VOLUME, 64)) && !(await acceptsToken(e, VOLUME, 65)) && !(await acceptsToken(e, VOLUME, 255)),
   },
 };
 

@@ -62,4 +62,18 @@ export const CASES: readonly TokenActionCase[] = [
     notFound: 'InvalidLaunchTemplateId.VersionNotFound',
     deleteNotFound: (answer) => items(answer.body.unsuccessfullyDeletedLaunchTemplateVersionSet)[0]?.responseError?.code,
   },
+  {
+    action: 'CreateVolume',
+    tokenLimit: 64,
+    echoesToken: false,
+    tagType: 'volume',
+    params: { AvailabilityZone: 'us-east-1a', Size: 8, VolumeType: 'gp3' },
+    change: { Size: 9 },
+    idOf: (body) => body.volumeId,
+    describeById: (id) => ({ Action: 'DescribeVolumes', 'VolumeId.1': id }),
+    describeAll: () => ({ Action: 'DescribeVolumes' }),
+    listedIds: (body) => items(body.volumeSet).map((volume) => volume.volumeId),
+    deleteById: (id) => ({ Action: 'DeleteVolume', VolumeId: id }),
+    notFound: 'InvalidVolume.NotFound',
+  },
 ];
