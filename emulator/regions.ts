@@ -18,6 +18,11 @@ export function zoneIdOf(region: string, zone: string): string {
   return `${regionCode(region)}-az${zonesOf(region).indexOf(zone) + 1}`;
 }
 
+/** The zone of `region` with this zone id (`use1-az2`), if any. */
+export function zoneWithId(region: string, zoneId: string): string | undefined {
+  return zonesOf(region).find((zone) => zoneIdOf(region, zone) === zoneId);
+}
+
 export function regionEndpoint(region: string): string {
   return `ec2.${region}.amazonaws.com`;
 }

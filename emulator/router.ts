@@ -1,16 +1,25 @@
 // Stage 4: Action → handler. Token-taking actions are wrapped once by the idempotency layer here.
 import { createLaunchTemplate } from './actions/createLaunchTemplate.ts';
 import { createLaunchTemplateVersion } from './actions/createLaunchTemplateVersion.ts';
+import { createSecurityGroup } from './actions/createSecurityGroup.ts';
+import { createSubnet } from './actions/createSubnet.ts';
 import { createVolume } from './actions/createVolume.ts';
+import { createVpc } from './actions/createVpc.ts';
 import { deleteLaunchTemplate } from './actions/deleteLaunchTemplate.ts';
 import { deleteLaunchTemplateVersions } from './actions/deleteLaunchTemplateVersions.ts';
+import { deleteSecurityGroup } from './actions/deleteSecurityGroup.ts';
+import { deleteSubnet } from './actions/deleteSubnet.ts';
 import { deleteVolume } from './actions/deleteVolume.ts';
+import { deleteVpc } from './actions/deleteVpc.ts';
 import { describeAvailabilityZones } from './actions/describeAvailabilityZones.ts';
 import { describeInstances } from './actions/describeInstances.ts';
 import { describeLaunchTemplateVersions } from './actions/describeLaunchTemplateVersions.ts';
 import { describeLaunchTemplates } from './actions/describeLaunchTemplates.ts';
 import { describeRegions } from './actions/describeRegions.ts';
+import { describeSecurityGroups } from './actions/describeSecurityGroups.ts';
+import { describeSubnets } from './actions/describeSubnets.ts';
 import { describeVolumes } from './actions/describeVolumes.ts';
+import { describeVpcs } from './actions/describeVpcs.ts';
 import { runInstances } from './actions/runInstances.ts';
 import { terminateInstances } from './actions/terminateInstances.ts';
 import type { ActionHandler } from './context.ts';
@@ -35,6 +44,16 @@ export const BUILTIN_ACTIONS: ActionTable = {
   CreateVolume: idempotentHandler(createVolume),
   DescribeVolumes: describeVolumes,
   DeleteVolume: deleteVolume,
+  // Fixtures the suite sets the VPC-side actions up with; they take no ClientToken.
+  CreateVpc: createVpc,
+  DescribeVpcs: describeVpcs,
+  DeleteVpc: deleteVpc,
+  CreateSubnet: createSubnet,
+  DescribeSubnets: describeSubnets,
+  DeleteSubnet: deleteSubnet,
+  CreateSecurityGroup: createSecurityGroup,
+  DescribeSecurityGroups: describeSecurityGroups,
+  DeleteSecurityGroup: deleteSecurityGroup,
 };
 
 export function route(actions: ActionTable, action: string | undefined): ActionHandler {

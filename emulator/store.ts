@@ -98,6 +98,8 @@ export class RegionStore {
   readonly vpcEndpoints = new ResourceTable<VpcEndpoint>();
   readonly defaultVpcId: string;
   readonly defaultSecurityGroup: GroupRef;
+  /** The DHCP options set every VPC of the region uses. */
+  readonly dhcpOptionsId: string;
   private readonly defaultSubnets: ReadonlyMap<string, string>;
   private readonly instances = new Map<string, Instance>();
   private readonly reservations = new Map<string, Reservation>();
@@ -113,6 +115,7 @@ export class RegionStore {
   ) {
     const defaults = addDefaultVpc(this);
     this.defaultVpcId = defaults.vpc.id;
+    this.dhcpOptionsId = defaults.vpc.dhcpOptionsId;
     this.defaultSecurityGroup = defaults.securityGroup;
     this.defaultSubnets = defaults.subnetsByZone;
   }

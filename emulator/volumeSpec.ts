@@ -4,7 +4,7 @@
 import { Ec2Fault, invalidParameterValue } from './errors.ts';
 import { readBoolean, readInteger } from './params.ts';
 import type { Params } from './params.ts';
-import { zoneIdOf, zonesOf } from './regions.ts';
+import { zoneWithId, zonesOf } from './regions.ts';
 
 export interface VolumeSpec {
   availabilityZone: string;
@@ -38,7 +38,7 @@ function readZone(params: Params, region: string): string {
   const id = params.get('AvailabilityZoneId');
   if (name && id) throw combination('Specify either AvailabilityZone or AvailabilityZoneId, not both.');
   if (!name && !id) throw new Ec2Fault('MissingParameter', 'The request must contain the parameter AvailabilityZone');
-  const zone = name ? zonesOf(region).find((candidate) => candidate === name) : zonesOf(region).find((candidate) => zoneIdOf(region, candidate) === id);
+  const zone = name ? zonesOf(region).find((candidate) => candidate === name) : zoneWithId(region, id!);
   if (zone === undefined) throw new Ec2Fault('InvalidZone.NotFound', `The zone '${name ?? id}' does not exist.`);
   return zone;
 }

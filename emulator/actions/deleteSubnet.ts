@@ -1,0 +1,13 @@
+// DeleteSubnet: refused with DependencyViolation while a network interface or a running instance
+// is in it.
+import { dependencyViolation, deleteHandler } from '../deletion.ts';
+import { subnetHasDependents } from '../dependencies.ts';
+import { SUBNETS } from '../resourceKinds.ts';
+
+export const deleteSubnet = deleteHandler({
+  kind: SUBNETS,
+  idParam: 'SubnetId',
+  check: (ctx, subnet) => {
+    if (subnetHasDependents(ctx.store, subnet)) throw dependencyViolation(`The subnet '${subnet.id}' has dependencies and cannot be deleted.`);
+  },
+});
