@@ -125,6 +125,10 @@ const BUG_SPECS = {
     summary: 'CreateVolume accepts ClientTokens of 65 to 255 characters (its limit is 64)',
     rules: ['TOKEN-FORMAT'],
   },
+  'eni-replay-after-delete-creates': {
+    summary: 'A CreateNetworkInterface replay after DeleteNetworkInterface creates a new interface instead of answering the first',
+    rules: ['TOKEN-AFTER-TERMINATE'],
+  },
   'truncated-answers': {
     summary: 'Every answer, success or error, carries only the first half of its body (status and headers kept)',
     rules: [],

@@ -1,12 +1,14 @@
 // Stage 4: Action → handler. Token-taking actions are wrapped once by the idempotency layer here.
 import { createLaunchTemplate } from './actions/createLaunchTemplate.ts';
 import { createLaunchTemplateVersion } from './actions/createLaunchTemplateVersion.ts';
+import { createNetworkInterface } from './actions/createNetworkInterface.ts';
 import { createSecurityGroup } from './actions/createSecurityGroup.ts';
 import { createSubnet } from './actions/createSubnet.ts';
 import { createVolume } from './actions/createVolume.ts';
 import { createVpc } from './actions/createVpc.ts';
 import { deleteLaunchTemplate } from './actions/deleteLaunchTemplate.ts';
 import { deleteLaunchTemplateVersions } from './actions/deleteLaunchTemplateVersions.ts';
+import { deleteNetworkInterface } from './actions/deleteNetworkInterface.ts';
 import { deleteSecurityGroup } from './actions/deleteSecurityGroup.ts';
 import { deleteSubnet } from './actions/deleteSubnet.ts';
 import { deleteVolume } from './actions/deleteVolume.ts';
@@ -15,6 +17,7 @@ import { describeAvailabilityZones } from './actions/describeAvailabilityZones.t
 import { describeInstances } from './actions/describeInstances.ts';
 import { describeLaunchTemplateVersions } from './actions/describeLaunchTemplateVersions.ts';
 import { describeLaunchTemplates } from './actions/describeLaunchTemplates.ts';
+import { describeNetworkInterfaces } from './actions/describeNetworkInterfaces.ts';
 import { describeRegions } from './actions/describeRegions.ts';
 import { describeSecurityGroups } from './actions/describeSecurityGroups.ts';
 import { describeSubnets } from './actions/describeSubnets.ts';
@@ -44,6 +47,9 @@ export const BUILTIN_ACTIONS: ActionTable = {
   CreateVolume: idempotentHandler(createVolume),
   DescribeVolumes: describeVolumes,
   DeleteVolume: deleteVolume,
+  CreateNetworkInterface: idempotentHandler(createNetworkInterface),
+  DescribeNetworkInterfaces: describeNetworkInterfaces,
+  DeleteNetworkInterface: deleteNetworkInterface,
   // Fixtures the suite sets the VPC-side actions up with; they take no ClientToken.
   CreateVpc: createVpc,
   DescribeVpcs: describeVpcs,

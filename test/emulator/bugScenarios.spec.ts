@@ -107,6 +107,11 @@ async function acceptsToken(emulator: InProcessEmulator, params: Params, length:
 
 const VOLUME = { Action: 'CreateVolume', AvailabilityZone: 'us-east-1a', Size: 8 };
 
+async function defaultSubnet(emulator: InProcessEmulator): Promise<string> {
+  const described = await emulator.call({ Action: 'DescribeSubnets', 'Filter.1.Name': 'default-for-az', 'Filter.1.Value.1': 'true' });
+  return items(described.body.subnetSet)[0]?.subnetId ?? '';
+}
+
 async function templateId(emulator: InProcessEmulator): Promise<string | undefined> {
   return (await emulator.call(TEMPLATE)).body.launchTemplate?.launchTemplateId;
 }
@@ -254,6 +259,15 @@ const SCENARIOS: Record<BugName, Scenario> = {
   },
   'volume-token-limit-255': {
     correct: async (e) => (await acceptsToken(e, VOLUME, 64)) && !(await acceptsToken(e, VOLUME, 65)) && !(await acceptsToken(e, VOLUME, 255)),
+  },
+  'eni-replay-after-delete-creates': {
+    correct: async (e) => {
+      const create = { Action: 'CreateNetworkInterface', SubnetId: await defaultSubnet(e), ClientToken: 'N' };
+      const first = (await e.call(create)).body.networkInterface?.networkInterfaceId;
+      const deleted = await e.call({ Action: 'DeleteNetworkInterface', NetworkInterfaceId: first });
+      const again = (await e.call(create)).body.networkInterface?.networkInterfaceId;
+      return deleted.status === 200 && again === first && creates(e, 'CreateNetworkInterface') === 1;
+    },
   },
 };
 

@@ -11,8 +11,11 @@ export interface TokenActionCase {
   echoesToken: boolean;
   /** The TagSpecification ResourceType; undefined when the action takes no tags. */
   tagType: string | undefined;
-  /** Creates what the resource needs and returns the parameters that name it. */
-  setup?(emulator: InProcessEmulator): Promise<Params>;
+  /**
+   * Creates what the resource needs and returns the parameters that name it; calls `settle` after
+   * each parent it creates, so a test with a listing delay can let the parent become visible.
+   */
+  setup?(emulator: InProcessEmulator, settle: () => void): Promise<Params>;
   /** A valid create, without ClientToken (setup's parameters are merged in). */
   params: Params;
   /** One changed parameter that makes a same-token request a mismatch. */
@@ -40,9 +43,23 @@ export async function ok(emulator: InProcessEmulator, params: Params): Promise<a
   return answer.body;
 }
 
-async function templateParents(emulator: InProcessEmulator): Promise<Params> {
+async function templateParents(emulator: InProcessEmulator, settle: () => void): Promise<Params> {
   const body = await ok(emulator, { Action: 'CreateLaunchTemplate', LaunchTemplateName: 'versioned', 'LaunchTemplateData.ImageId': 'ami-12345678' });
+  settle();
   return { LaunchTemplateId: body.launchTemplate.launchTemplateId };
+}
+
+async function vpcParents(emulator: InProcessEmulator, settle: () => void): Promise<{ VpcId: string }> {
+  const VpcId: string = (await ok(emulator, { Action: 'CreateVpc', CidrBlock: '10.0.0.0/16' })).vpc.vpcId;
+  settle();
+  return { VpcId };
+}
+
+async function subnetParents(emulator: InProcessEmulator, settle: () => void): Promise<Params> {
+  const { VpcId } = await vpcParents(emulator, settle);
+  const SubnetId: string = (await ok(emulator, { Action: 'CreateSubnet', VpcId, CidrBlock: '10.0.0.0/24' })).subnet.subnetId;
+  settle();
+  return { SubnetId };
 }
 
 export const CASES: readonly TokenActionCase[] = [
@@ -75,5 +92,20 @@ export const CASES: readonly TokenActionCase[] = [
     listedIds: (body) => items(body.volumeSet).map((volume) => volume.volumeId),
     deleteById: (id) => ({ Action: 'DeleteVolume', VolumeId: id }),
     notFound: 'InvalidVolume.NotFound',
+  },
+  {
+    action: 'CreateNetworkInterface',
+    tokenLimit: 64,
+    echoesToken: true,
+    tagType: 'network-interface',
+    setup: subnetParents,
+    params: { Description: 'eni' },
+    change: { Description: 'other' },
+    idOf: (body) => body.networkInterface.networkInterfaceId,
+    describeById: (id) => ({ Action: 'DescribeNetworkInterfaces', 'NetworkInterfaceId.1': id }),
+    describeAll: () => ({ Action: 'DescribeNetworkInterfaces' }),
+    listedIds: (body) => items(body.networkInterfaceSet).map((eni) => eni.networkInterfaceId),
+    deleteById: (id) => ({ Action: 'DeleteNetworkInterface', NetworkInterfaceId: id }),
+    notFound: 'InvalidNetworkInterfaceID.NotFound',
   },
 ];

@@ -10,8 +10,8 @@ import type { TokenActionCase } from './cases.ts';
 
 const DELAY = 100;
 
-async function prepared(c: TokenActionCase, emulator: InProcessEmulator): Promise<{ parents: Params; create: Params }> {
-  const parents = (await c.setup?.(emulator)) ?? {};
+async function prepared(c: TokenActionCase, emulator: InProcessEmulator, settle: () => void = () => {}): Promise<{ parents: Params; create: Params }> {
+  const parents = (await c.setup?.(emulator, settle)) ?? {};
   return { parents, create: { Action: c.action, ...parents, ...c.params } };
 }
 
@@ -90,8 +90,7 @@ describe.each(CASES)('$action through the idempotency layer', (c) => {
   it('neither lists nor finds a new resource during the listing delay; replays answer at once', async () => {
     const clock = fakeClock();
     const emulator = inProcessEmulator({ clock, lifecycle: { listingDelayMs: DELAY } });
-    const { parents, create } = await prepared(c, emulator);
-    clock.advance(DELAY);
+    const { parents, create } = await prepared(c, emulator, () => clock.advance(DELAY));
     const first = await emulator.call({ ...create, ClientToken: 'tok' });
     const id = c.idOf(first.body);
     expect(c.listedIds(await ok(emulator, c.describeAll(parents)))).not.toContain(id);
