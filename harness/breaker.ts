@@ -8,6 +8,8 @@ export interface BreakerOptions {
   readonly threshold?: number;
   /** Exchanges seen before the breaker may trip at all. @defaultValue 20 */
   readonly minimum?: number;
+  /** Kinds of request the broken answers must span (one unsupported filter is not a broken endpoint). @defaultValue 2 */
+  readonly kinds?: number;
 }
 
 /**
@@ -15,14 +17,17 @@ export interface BreakerOptions {
  * most of the recent exchanges, no rule can learn anything more: the breaker trips, aborts the
  * requests in flight and makes every later request throw {@link RunAborted}, so a broken endpoint
  * gets its verdict in seconds instead of every rule running into its time limit. Faults the suite
- * injected itself never count.
+ * injected itself never count, and the broken answers must come from several kinds of request: an
+ * endpoint that answers garbage to one call it does not implement (moto's client-token filter) is
+ * still an EC2 endpoint, judged rule by rule.
  */
 export class Breaker {
-  private readonly recent: boolean[] = [];
+  private readonly recent: { broken: boolean; kind: string }[] = [];
   private readonly onTrip = new Set<() => void>();
   private readonly window: number;
   private readonly threshold: number;
   private readonly minimum: number;
+  private readonly kinds: number;
   private broken = 0;
   private reason: string | undefined;
 
@@ -30,6 +35,7 @@ export class Breaker {
     this.window = options.window ?? 40;
     this.threshold = options.threshold ?? 0.75;
     this.minimum = Math.min(options.minimum ?? 20, this.window);
+    this.kinds = options.kinds ?? 2;
   }
 
   /**
@@ -51,16 +57,20 @@ export class Breaker {
     if (this.reason !== undefined) throw new RunAborted(`run stopped: ${this.reason}`);
   }
 
-  /** Counts one exchange's outcome; `injected` outcomes (the suite's own faults) are ignored. */
-  record(outcome: Outcome, injected: boolean): void {
+  /**
+   * Counts one exchange's outcome; `kind` names the kind of request (its action and filters).
+   * `injected` outcomes (the suite's own faults) are ignored.
+   */
+  record(outcome: Outcome, injected: boolean, kind = 'request'): void {
     if (injected || this.reason !== undefined) return;
     const isBroken = outcome.kind === 'malformed' || outcome.kind === 'transport-failure';
-    this.recent.push(isBroken);
+    this.recent.push({ broken: isBroken, kind });
     if (isBroken) this.broken += 1;
-    if (this.recent.length > this.window && this.recent.shift()) this.broken -= 1;
-    if (this.recent.length >= this.minimum && this.broken / this.recent.length >= this.threshold) {
-      this.trip(`${this.broken} of the last ${this.recent.length} answers were not EC2 answers (the latest: ${describeOutcome(outcome)})`);
-    }
+    if (this.recent.length > this.window && this.recent.shift()?.broken) this.broken -= 1;
+    if (this.recent.length < this.minimum || this.broken / this.recent.length < this.threshold) return;
+    const brokenKinds = new Set(this.recent.filter((r) => r.broken).map((r) => r.kind));
+    if (brokenKinds.size < this.kinds) return;
+    this.trip(`${this.broken} of the last ${this.recent.length} answers, to ${brokenKinds.size} kinds of request, were not EC2 answers (the latest: ${describeOutcome(outcome)})`);
   }
 
   /** Stops the run now (also used when a preflight or an operator decides so). */

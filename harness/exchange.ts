@@ -74,7 +74,7 @@ export class Session {
   }
 
   async exchange(call: Call, options: ExchangeOptions = {}): Promise<Outcome> {
-    return this.sendPrepared(await this.prepare(call, options), call.action);
+    return this.sendPrepared(await this.prepare(call, options), call.action, kindOf(call));
   }
 
   /** Encodes and signs without sending, so that several attempts can be released at once. */
@@ -95,14 +95,14 @@ export class Session {
    * Sends one signed attempt of `action` (its answer must be that action's, or an EC2 error).
    * Throws only RunAborted (the breaker tripped) and BudgetExhausted.
    */
-  async sendPrepared(signed: SignedRequest, action: string): Promise<Outcome> {
+  async sendPrepared(signed: SignedRequest, action: string, kind = action): Promise<Outcome> {
     this.breaker?.check();
     await this.budget?.beforeRequest();
     this.requestsSent += 1;
     const injectedBefore = this.faults.injected;
     const raw = await send(signed, { dispatcher: this.dispatcher, timeoutMs: this.target.timeoutMs });
     const outcome = raw.kind === 'exchange' ? decode(raw, action) : raw;
-    this.breaker?.record(outcome, this.faults.injected > injectedBefore);
+    this.breaker?.record(outcome, this.faults.injected > injectedBefore, kind);
     this.breaker?.check();
     this.budget?.afterResponse(outcome);
     return outcome;
@@ -119,4 +119,12 @@ export class Session {
     if (this.breaker?.cause !== undefined) return void (await this.dispatcher.destroy().catch(() => {}));
     await this.dispatcher.close();
   }
+}
+
+/** A kind of request, for the breaker: its action and the names of the filters it uses. */
+function kindOf(call: Call): string {
+  const filters = call.params.Filter;
+  if (!Array.isArray(filters) || filters.length === 0) return call.action;
+  const names = filters.map((f) => (f && typeof f === 'object' && 'Name' in f ? String((f as { Name: unknown }).Name).replace(/^tag:.*/, 'tag') : '?'));
+  return `${call.action}[${names.join(',')}]`;
 }
