@@ -16,6 +16,11 @@ export interface BugSpec {
    * and the suite must still refuse to call the endpoint conformant.
    */
   verdict?: 'untested';
+  /**
+   * Token-taking actions the bug lives in, when not every action shows it: the suite must test
+   * these actions to catch it. @defaultValue the actions every run tests (RunInstances, CreateLaunchTemplate)
+   */
+  actions?: readonly string[];
 }
 
 const BUG_SPECS = {
@@ -118,16 +123,34 @@ const BUG_SPECS = {
     ],
   },
   'lt-version-replay-new-version': {
+    actions: ['CreateLaunchTemplateVersion'],
     summary: 'A CreateLaunchTemplateVersion replay creates another version and answers it instead of the first',
     rules: ['SAME-RESPONSE', 'AT-MOST-ONCE'],
   },
   'volume-token-limit-255': {
+    actions: ['CreateVolume'],
     summary: 'CreateVolume accepts ClientTokens of 65 to 255 characters (its limit is 64)',
     rules: ['TOKEN-FORMAT'],
   },
   'eni-replay-after-delete-creates': {
+    actions: ['CreateNetworkInterface'],
     summary: 'A CreateNetworkInterface replay after DeleteNetworkInterface creates a new interface instead of answering the first',
     rules: ['TOKEN-AFTER-TERMINATE'],
+  },
+  'route-table-token-not-echoed': {
+    actions: ['CreateRouteTable'],
+    summary: 'The CreateRouteTable answer leaves out clientToken, first time and on replay',
+    rules: ['TOKEN-FORMAT'],
+  },
+  'nacl-fingerprint-ignores-vpc': {
+    actions: ['CreateNetworkAcl'],
+    summary: 'CreateNetworkAcl leaves VpcId out of the fingerprint, so the same token for another VPC replays the first ACL',
+    rules: ['PARAM-MISMATCH'],
+  },
+  'eigw-mismatch-wrong-code': {
+    actions: ['CreateEgressOnlyInternetGateway'],
+    summary: 'A CreateEgressOnlyInternetGateway mismatch is answered InvalidParameterValue instead of IdempotentParameterMismatch',
+    rules: ['PARAM-MISMATCH'],
   },
   'truncated-answers': {
     summary: 'Every answer, success or error, carries only the first half of its body (status and headers kept)',
