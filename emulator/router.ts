@@ -1,24 +1,33 @@
 // Stage 4: Action → handler. Token-taking actions are wrapped once by the idempotency layer here.
+import { createEgressOnlyInternetGateway } from './actions/createEgressOnlyInternetGateway.ts';
 import { createLaunchTemplate } from './actions/createLaunchTemplate.ts';
 import { createLaunchTemplateVersion } from './actions/createLaunchTemplateVersion.ts';
+import { createNetworkAcl } from './actions/createNetworkAcl.ts';
 import { createNetworkInterface } from './actions/createNetworkInterface.ts';
+import { createRouteTable } from './actions/createRouteTable.ts';
 import { createSecurityGroup } from './actions/createSecurityGroup.ts';
 import { createSubnet } from './actions/createSubnet.ts';
 import { createVolume } from './actions/createVolume.ts';
 import { createVpc } from './actions/createVpc.ts';
+import { deleteEgressOnlyInternetGateway } from './actions/deleteEgressOnlyInternetGateway.ts';
 import { deleteLaunchTemplate } from './actions/deleteLaunchTemplate.ts';
 import { deleteLaunchTemplateVersions } from './actions/deleteLaunchTemplateVersions.ts';
+import { deleteNetworkAcl } from './actions/deleteNetworkAcl.ts';
 import { deleteNetworkInterface } from './actions/deleteNetworkInterface.ts';
+import { deleteRouteTable } from './actions/deleteRouteTable.ts';
 import { deleteSecurityGroup } from './actions/deleteSecurityGroup.ts';
 import { deleteSubnet } from './actions/deleteSubnet.ts';
 import { deleteVolume } from './actions/deleteVolume.ts';
 import { deleteVpc } from './actions/deleteVpc.ts';
 import { describeAvailabilityZones } from './actions/describeAvailabilityZones.ts';
+import { describeEgressOnlyInternetGateways } from './actions/describeEgressOnlyInternetGateways.ts';
 import { describeInstances } from './actions/describeInstances.ts';
 import { describeLaunchTemplateVersions } from './actions/describeLaunchTemplateVersions.ts';
 import { describeLaunchTemplates } from './actions/describeLaunchTemplates.ts';
+import { describeNetworkAcls } from './actions/describeNetworkAcls.ts';
 import { describeNetworkInterfaces } from './actions/describeNetworkInterfaces.ts';
 import { describeRegions } from './actions/describeRegions.ts';
+import { describeRouteTables } from './actions/describeRouteTables.ts';
 import { describeSecurityGroups } from './actions/describeSecurityGroups.ts';
 import { describeSubnets } from './actions/describeSubnets.ts';
 import { describeVolumes } from './actions/describeVolumes.ts';
@@ -50,6 +59,15 @@ export const BUILTIN_ACTIONS: ActionTable = {
   CreateNetworkInterface: idempotentHandler(createNetworkInterface),
   DescribeNetworkInterfaces: describeNetworkInterfaces,
   DeleteNetworkInterface: deleteNetworkInterface,
+  CreateRouteTable: idempotentHandler(createRouteTable),
+  DescribeRouteTables: describeRouteTables,
+  DeleteRouteTable: deleteRouteTable,
+  CreateNetworkAcl: idempotentHandler(createNetworkAcl),
+  DescribeNetworkAcls: describeNetworkAcls,
+  DeleteNetworkAcl: deleteNetworkAcl,
+  CreateEgressOnlyInternetGateway: idempotentHandler(createEgressOnlyInternetGateway),
+  DescribeEgressOnlyInternetGateways: describeEgressOnlyInternetGateways,
+  DeleteEgressOnlyInternetGateway: deleteEgressOnlyInternetGateway,
   // Fixtures the suite sets the VPC-side actions up with; they take no ClientToken.
   CreateVpc: createVpc,
   DescribeVpcs: describeVpcs,

@@ -112,6 +112,10 @@ async function defaultSubnet(emulator: InProcessEmulator): Promise<string> {
   return items(described.body.subnetSet)[0]?.subnetId ?? '';
 }
 
+async function newVpc(emulator: InProcessEmulator, cidr = '10.0.0.0/16'): Promise<string> {
+  return (await emulator.call({ Action: 'CreateVpc', CidrBlock: cidr })).body.vpc?.vpcId ?? '';
+}
+
 async function templateId(emulator: InProcessEmulator): Promise<string | undefined> {
   return (await emulator.call(TEMPLATE)).body.launchTemplate?.launchTemplateId;
 }
@@ -267,6 +271,29 @@ const SCENARIOS: Record<BugName, Scenario> = {
       const deleted = await e.call({ Action: 'DeleteNetworkInterface', NetworkInterfaceId: first });
       const again = (await e.call(create)).body.networkInterface?.networkInterfaceId;
       return deleted.status === 200 && again === first && creates(e, 'CreateNetworkInterface') === 1;
+    },
+  },
+  'route-table-token-not-echoed': {
+    correct: async (e) => {
+      const create = { Action: 'CreateRouteTable', VpcId: await newVpc(e), ClientToken: ' route table token ' };
+      return (await e.call(create)).body.clientToken === ' route table token ' && (await e.call(create)).body.clientToken === ' route table token ';
+    },
+  },
+  'nacl-fingerprint-ignores-vpc': {
+    correct: async (e) => {
+      const [first, second] = [await newVpc(e, '10.0.0.0/16'), await newVpc(e, '10.1.0.0/16')];
+      await e.call({ Action: 'CreateNetworkAcl', VpcId: first, ClientToken: 'A' });
+      const other = await e.call({ Action: 'CreateNetworkAcl', VpcId: second, ClientToken: 'A' });
+      return other.code === 'IdempotentParameterMismatch' && creates(e, 'CreateNetworkAcl') === 1;
+    },
+  },
+  'eigw-mismatch-wrong-code': {
+    correct: async (e) => {
+      const vpcId = await newVpc(e);
+      await e.call({ Action: 'CreateEgressOnlyInternetGateway', VpcId: vpcId, ClientToken: 'G' });
+      const tagged = { 'TagSpecification.1.ResourceType': 'egress-only-internet-gateway', 'TagSpecification.1.Tag.1.Key': 'k', 'TagSpecification.1.Tag.1.Value': 'v' };
+      const changed = await e.call({ Action: 'CreateEgressOnlyInternetGateway', VpcId: vpcId, ...tagged, ClientToken: 'G' });
+      return changed.status === 400 && changed.code === 'IdempotentParameterMismatch';
     },
   },
 };
