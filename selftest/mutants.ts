@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { BUGS, LEGIT_VARIANTS, type BugName, type LegitVariantName } from '../emulator/bugs.ts';
+import { BUGS, LEGIT_VARIANTS, type BugName, type BugSpec, type LegitVariantName } from '../emulator/bugs.ts';
+import { TOKEN_ACTIONS, type TokenActionName } from '../harness/target.ts';
 import type { RuleId } from '../specs/ruleIds.ts';
 import { writeKillMatrix, type MutantResult } from './killMatrix.ts';
 import { notPassed, rulesToRun, runAgainst, violatedRules } from './runAgainst.ts';
@@ -41,10 +42,19 @@ out('');
 out(`${'bug'.padEnd(34)} ${'rules expected'.padEnd(36)} ${'rules violated'.padEnd(48)} ${'requests'.padStart(8)} ${'seconds'.padStart(8)}  verdict`);
 
 const results: MutantResult[] = [];
+let waiting = 0;
 for (const bug of bugs) {
-  const spec = BUGS[bug];
+  const spec: BugSpec = BUGS[bug];
   const expected = spec.rules as readonly RuleId[];
-  const run = await runAgainst({ bug }, { seed, only: allRules ? undefined : rulesToRun(expected) });
+  // A bug in an action the suite cannot test yet is reported, never counted as caught.
+  const unadapted = (spec.actions ?? []).filter((action) => !(TOKEN_ACTIONS as readonly string[]).includes(action));
+  if (unadapted.length > 0) {
+    waiting += 1;
+    out(`${bug.padEnd(34)} ${expected.join(',').padEnd(36)} ${`waiting for an adapter: ${unadapted.join(', ')}`.padEnd(48)} ${'-'.padStart(8)} ${'-'.padStart(8)}  not counted`);
+    continue;
+  }
+  const actions = spec.actions as readonly TokenActionName[] | undefined;
+  const run = await runAgainst({ bug }, { seed, only: allRules ? undefined : rulesToRun(expected), actions });
   const violated = violatedRules(run.verdicts);
   const first = run.verdicts
     .filter((v) => expected.includes(v.rule) && v.status === 'failed' && v.failure?.foundAfter)
@@ -84,7 +94,7 @@ const falsePositives = results.filter((r) => r.kind === 'variant' && !r.killed);
 const times = results.flatMap((r) => (r.firstFailure ? [r.firstFailure.ms] : [])).sort((a, b) => a - b);
 const median = times.length ? times[Math.floor((times.length - 1) / 2)]! : 0;
 out('');
-out(`${killedCount}/${bugs.length} killed · ${survivors.length} survived · ${falsePositives.length} false positives in ${variants.length} variants × ${variantSeeds} seeds · median time to first failure ${(median / 1000).toFixed(2)} s`);
+out(`${killedCount}/${bugs.length - waiting} killed${waiting > 0 ? ` (${waiting} more wait for an adapter of their action)` : ''} · ${survivors.length} survived · ${falsePositives.length} false positives in ${variants.length} variants × ${variantSeeds} seeds · median time to first failure ${(median / 1000).toFixed(2)} s`);
 if (values.json) await writeFile(values.json, `${JSON.stringify({ seed, results }, null, 2)}\n`);
 if (values['write-readme']) await writeKillMatrix(results, 'README.md');
 process.exitCode = survivors.length + falsePositives.length > 0 ? 1 : 0;

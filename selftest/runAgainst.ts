@@ -1,4 +1,5 @@
 import { startEmbeddedTarget, type EmbeddedOptions } from '../cli/embeddedTarget.ts';
+import type { TokenActionName } from '../harness/target.ts';
 import { conformanceOf } from '../reports/build.ts';
 import type { Conformance, Verdict } from '../reports/model.ts';
 import { withRuleHeader } from '../specs/ruleResult.ts';
@@ -25,6 +26,8 @@ export interface RunAgainstOptions {
   readonly shrink?: boolean | readonly RuleId[];
   /** Cases per rule. @defaultValue the suite's default */
   readonly runs?: number;
+  /** Token-taking actions to test. @defaultValue the embedded target's (the default set) */
+  readonly actions?: readonly TokenActionName[];
 }
 
 export async function runAgainst(setting: Omit<EmbeddedOptions, 'profile' | 'seed'>, options: RunAgainstOptions): Promise<SelfTestRun> {
@@ -33,7 +36,8 @@ export async function runAgainst(setting: Omit<EmbeddedOptions, 'profile' | 'see
   const { emulator, target } = await startEmbeddedTarget({ profile: 'seed', seed: options.seed, ...setting });
   try {
     const flags = [setting.bug && `--emulator-bug ${setting.bug}`, setting.variant && `--emulator-variant ${setting.variant}`].filter(Boolean);
-    const settings = { target, runId: newRunId(), seed: options.seed, replayBase: ['npx ec2-idem run', ...flags].join(' '), embedded: true };
+    const actionFlags = (options.actions ?? []).map((action) => `--action ${action}`);
+    const settings = { target: options.actions ? { ...target, actions: options.actions } : target, runId: newRunId(), seed: options.seed, replayBase: ['npx ec2-idem run', ...flags, ...actionFlags].join(' '), embedded: true };
     // Kills are counted, not read: no shrinking by default, which makes a bug's run several times faster.
     const run = await runSuite({ settings, only: options.only, shrink: options.shrink ?? false, defaultRuns: options.runs });
     const conformance = run.stopped !== undefined ? 'untested' : conformanceOf(run.verdicts.map(withRuleHeader), 0);
