@@ -152,6 +152,10 @@ const BUG_SPECS = {
     summary: 'A CreateEgressOnlyInternetGateway mismatch is answered InvalidParameterValue instead of IdempotentParameterMismatch',
     rules: ['PARAM-MISMATCH'],
   },
+  'prefix-list-token-limit-64': {
+    summary: 'CreateManagedPrefixList refuses ClientTokens over 64 characters (its limit is 255)',
+    rules: ['TOKEN-FORMAT'],
+  },
   'truncated-answers': {
     summary: 'Every answer, success or error, carries only the first half of its body (status and headers kept)',
     rules: [],

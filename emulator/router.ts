@@ -2,6 +2,7 @@
 import { createEgressOnlyInternetGateway } from './actions/createEgressOnlyInternetGateway.ts';
 import { createLaunchTemplate } from './actions/createLaunchTemplate.ts';
 import { createLaunchTemplateVersion } from './actions/createLaunchTemplateVersion.ts';
+import { createManagedPrefixList } from './actions/createManagedPrefixList.ts';
 import { createNetworkAcl } from './actions/createNetworkAcl.ts';
 import { createNetworkInterface } from './actions/createNetworkInterface.ts';
 import { createRouteTable } from './actions/createRouteTable.ts';
@@ -12,6 +13,7 @@ import { createVpc } from './actions/createVpc.ts';
 import { deleteEgressOnlyInternetGateway } from './actions/deleteEgressOnlyInternetGateway.ts';
 import { deleteLaunchTemplate } from './actions/deleteLaunchTemplate.ts';
 import { deleteLaunchTemplateVersions } from './actions/deleteLaunchTemplateVersions.ts';
+import { deleteManagedPrefixList } from './actions/deleteManagedPrefixList.ts';
 import { deleteNetworkAcl } from './actions/deleteNetworkAcl.ts';
 import { deleteNetworkInterface } from './actions/deleteNetworkInterface.ts';
 import { deleteRouteTable } from './actions/deleteRouteTable.ts';
@@ -24,6 +26,7 @@ import { describeEgressOnlyInternetGateways } from './actions/describeEgressOnly
 import { describeInstances } from './actions/describeInstances.ts';
 import { describeLaunchTemplateVersions } from './actions/describeLaunchTemplateVersions.ts';
 import { describeLaunchTemplates } from './actions/describeLaunchTemplates.ts';
+import { describeManagedPrefixLists } from './actions/describeManagedPrefixLists.ts';
 import { describeNetworkAcls } from './actions/describeNetworkAcls.ts';
 import { describeNetworkInterfaces } from './actions/describeNetworkInterfaces.ts';
 import { describeRegions } from './actions/describeRegions.ts';
@@ -32,6 +35,7 @@ import { describeSecurityGroups } from './actions/describeSecurityGroups.ts';
 import { describeSubnets } from './actions/describeSubnets.ts';
 import { describeVolumes } from './actions/describeVolumes.ts';
 import { describeVpcs } from './actions/describeVpcs.ts';
+import { getManagedPrefixListEntries } from './actions/getManagedPrefixListEntries.ts';
 import { runInstances } from './actions/runInstances.ts';
 import { terminateInstances } from './actions/terminateInstances.ts';
 import type { ActionHandler } from './context.ts';
@@ -68,6 +72,10 @@ export const BUILTIN_ACTIONS: ActionTable = {
   CreateEgressOnlyInternetGateway: idempotentHandler(createEgressOnlyInternetGateway),
   DescribeEgressOnlyInternetGateways: describeEgressOnlyInternetGateways,
   DeleteEgressOnlyInternetGateway: deleteEgressOnlyInternetGateway,
+  CreateManagedPrefixList: idempotentHandler(createManagedPrefixList),
+  DescribeManagedPrefixLists: describeManagedPrefixLists,
+  GetManagedPrefixListEntries: getManagedPrefixListEntries,
+  DeleteManagedPrefixList: deleteManagedPrefixList,
   // Fixtures the suite sets the VPC-side actions up with; they take no ClientToken.
   CreateVpc: createVpc,
   DescribeVpcs: describeVpcs,

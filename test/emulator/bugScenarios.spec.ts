@@ -106,6 +106,7 @@ async function acceptsToken(emulator: InProcessEmulator, params: Params, length:
 }
 
 const VOLUME = { Action: 'CreateVolume', AvailabilityZone: 'us-east-1a', Size: 8 };
+const PREFIX_LIST = { Action: 'CreateManagedPrefixList', PrefixListName: 'pl', MaxEntries: 1, AddressFamily: 'IPv4' };
 
 async function defaultSubnet(emulator: InProcessEmulator): Promise<string> {
   const described = await emulator.call({ Action: 'DescribeSubnets', 'Filter.1.Name': 'default-for-az', 'Filter.1.Value.1': 'true' });
@@ -295,6 +296,9 @@ const SCENARIOS: Record<BugName, Scenario> = {
       const changed = await e.call({ Action: 'CreateEgressOnlyInternetGateway', VpcId: vpcId, ...tagged, ClientToken: 'G' });
       return changed.status === 400 && changed.code === 'IdempotentParameterMismatch';
     },
+  },
+  'prefix-list-token-limit-64': {
+    correct: async (e) => (await acceptsToken(e, PREFIX_LIST, 65)) && (await acceptsToken(e, PREFIX_LIST, 255)) && !(await acceptsToken(e, PREFIX_LIST, 256)),
   },
 };
 

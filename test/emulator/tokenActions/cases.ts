@@ -153,4 +153,18 @@ export const CASES: readonly TokenActionCase[] = [
     deleteById: (id) => ({ Action: 'DeleteEgressOnlyInternetGateway', EgressOnlyInternetGatewayId: id }),
     notFound: 'InvalidEgressOnlyInternetGatewayId.NotFound',
   },
+  {
+    action: 'CreateManagedPrefixList',
+    tokenLimit: 255,
+    echoesToken: false,
+    tagType: 'prefix-list',
+    params: { PrefixListName: 'office', MaxEntries: 5, AddressFamily: 'IPv4', 'Entry.1.Cidr': '192.0.2.0/24', 'Entry.1.Description': 'hq' },
+    change: { MaxEntries: 6 },
+    idOf: (body) => body.prefixList.prefixListId,
+    describeById: (id) => ({ Action: 'DescribeManagedPrefixLists', 'PrefixListId.1': id }),
+    describeAll: () => ({ Action: 'DescribeManagedPrefixLists' }),
+    listedIds: (body) => items(body.prefixListSet).map((list) => list.prefixListId),
+    deleteById: (id) => ({ Action: 'DeleteManagedPrefixList', PrefixListId: id }),
+    notFound: 'InvalidPrefixListID.NotFound',
+  },
 ];
