@@ -156,6 +156,14 @@ const BUG_SPECS = {
     summary: 'CreateManagedPrefixList refuses ClientTokens over 64 characters (its limit is 255)',
     rules: ['TOKEN-FORMAT'],
   },
+  'tmf-scope-ignores-region': {
+    summary: 'CreateTrafficMirrorFilter keys tokens without the region, so the same token in another region replays the first filter',
+    rules: ['REGION-SCOPE'],
+  },
+  'tmfr-mismatch-still-creates': {
+    summary: 'A CreateTrafficMirrorFilterRule mismatch is refused, but the changed rule is created anyway',
+    rules: ['PARAM-MISMATCH'],
+  },
   'truncated-answers': {
     summary: 'Every answer, success or error, carries only the first half of its body (status and headers kept)',
     rules: [],

@@ -8,6 +8,8 @@ import { createNetworkInterface } from './actions/createNetworkInterface.ts';
 import { createRouteTable } from './actions/createRouteTable.ts';
 import { createSecurityGroup } from './actions/createSecurityGroup.ts';
 import { createSubnet } from './actions/createSubnet.ts';
+import { createTrafficMirrorFilter } from './actions/createTrafficMirrorFilter.ts';
+import { createTrafficMirrorFilterRule } from './actions/createTrafficMirrorFilterRule.ts';
 import { createVolume } from './actions/createVolume.ts';
 import { createVpc } from './actions/createVpc.ts';
 import { deleteEgressOnlyInternetGateway } from './actions/deleteEgressOnlyInternetGateway.ts';
@@ -19,6 +21,8 @@ import { deleteNetworkInterface } from './actions/deleteNetworkInterface.ts';
 import { deleteRouteTable } from './actions/deleteRouteTable.ts';
 import { deleteSecurityGroup } from './actions/deleteSecurityGroup.ts';
 import { deleteSubnet } from './actions/deleteSubnet.ts';
+import { deleteTrafficMirrorFilter } from './actions/deleteTrafficMirrorFilter.ts';
+import { deleteTrafficMirrorFilterRule } from './actions/deleteTrafficMirrorFilterRule.ts';
 import { deleteVolume } from './actions/deleteVolume.ts';
 import { deleteVpc } from './actions/deleteVpc.ts';
 import { describeAvailabilityZones } from './actions/describeAvailabilityZones.ts';
@@ -33,6 +37,8 @@ import { describeRegions } from './actions/describeRegions.ts';
 import { describeRouteTables } from './actions/describeRouteTables.ts';
 import { describeSecurityGroups } from './actions/describeSecurityGroups.ts';
 import { describeSubnets } from './actions/describeSubnets.ts';
+import { describeTrafficMirrorFilterRules } from './actions/describeTrafficMirrorFilterRules.ts';
+import { describeTrafficMirrorFilters } from './actions/describeTrafficMirrorFilters.ts';
 import { describeVolumes } from './actions/describeVolumes.ts';
 import { describeVpcs } from './actions/describeVpcs.ts';
 import { getManagedPrefixListEntries } from './actions/getManagedPrefixListEntries.ts';
@@ -76,6 +82,12 @@ export const BUILTIN_ACTIONS: ActionTable = {
   DescribeManagedPrefixLists: describeManagedPrefixLists,
   GetManagedPrefixListEntries: getManagedPrefixListEntries,
   DeleteManagedPrefixList: deleteManagedPrefixList,
+  CreateTrafficMirrorFilter: idempotentHandler(createTrafficMirrorFilter),
+  DescribeTrafficMirrorFilters: describeTrafficMirrorFilters,
+  DeleteTrafficMirrorFilter: deleteTrafficMirrorFilter,
+  CreateTrafficMirrorFilterRule: idempotentHandler(createTrafficMirrorFilterRule),
+  DescribeTrafficMirrorFilterRules: describeTrafficMirrorFilterRules,
+  DeleteTrafficMirrorFilterRule: deleteTrafficMirrorFilterRule,
   // Fixtures the suite sets the VPC-side actions up with; they take no ClientToken.
   CreateVpc: createVpc,
   DescribeVpcs: describeVpcs,

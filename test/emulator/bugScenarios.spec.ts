@@ -106,6 +106,7 @@ async function acceptsToken(emulator: InProcessEmulator, params: Params, length:
 }
 
 const VOLUME = { Action: 'CreateVolume', AvailabilityZone: 'us-east-1a', Size: 8 };
+const MIRROR_RULE = { Action: 'CreateTrafficMirrorFilterRule', TrafficDirection: 'ingress', RuleNumber: 1, RuleAction: 'accept', DestinationCidrBlock: '0.0.0.0/0', SourceCidrBlock: '0.0.0.0/0' };
 const PREFIX_LIST = { Action: 'CreateManagedPrefixList', PrefixListName: 'pl', MaxEntries: 1, AddressFamily: 'IPv4' };
 
 async function defaultSubnet(emulator: InProcessEmulator): Promise<string> {
@@ -299,6 +300,25 @@ const SCENARIOS: Record<BugName, Scenario> = {
   },
   'prefix-list-token-limit-64': {
     correct: async (e) => (await acceptsToken(e, PREFIX_LIST, 65)) && (await acceptsToken(e, PREFIX_LIST, 255)) && !(await acceptsToken(e, PREFIX_LIST, 256)),
+  },
+  'tmf-scope-ignores-region': {
+    correct: async (e) => {
+      const filterIn = async (region: string) =>
+        (await e.call({ Action: 'CreateTrafficMirrorFilter', ClientToken: 'F' }, { headers: claimedIdentity('AKIDANY', region) })).body.trafficMirrorFilter?.trafficMirrorFilterId;
+      const east = await filterIn('us-east-1');
+      const west = await filterIn('us-west-2');
+      return east !== undefined && west !== undefined && east !== west;
+    },
+  },
+  'tmfr-mismatch-still-creates': {
+    correct: async (e) => {
+      const filterId = (await e.call({ Action: 'CreateTrafficMirrorFilter' })).body.trafficMirrorFilter?.trafficMirrorFilterId;
+      const rule = { ...MIRROR_RULE, TrafficMirrorFilterId: filterId, ClientToken: 'R' };
+      await e.call(rule);
+      const changed = await e.call({ ...rule, RuleNumber: 2 });
+      const rules = items((await e.call({ Action: 'DescribeTrafficMirrorFilterRules' })).body.trafficMirrorFilterRuleSet);
+      return changed.code === 'IdempotentParameterMismatch' && rules.length === 1;
+    },
   },
 };
 

@@ -62,6 +62,12 @@ async function subnetParents(emulator: InProcessEmulator, settle: () => void): P
   return { SubnetId };
 }
 
+async function filterParents(emulator: InProcessEmulator, settle: () => void): Promise<Params> {
+  const TrafficMirrorFilterId: string = (await ok(emulator, { Action: 'CreateTrafficMirrorFilter' })).trafficMirrorFilter.trafficMirrorFilterId;
+  settle();
+  return { TrafficMirrorFilterId };
+}
+
 export const CASES: readonly TokenActionCase[] = [
   {
     action: 'CreateLaunchTemplateVersion',
@@ -166,5 +172,34 @@ export const CASES: readonly TokenActionCase[] = [
     listedIds: (body) => items(body.prefixListSet).map((list) => list.prefixListId),
     deleteById: (id) => ({ Action: 'DeleteManagedPrefixList', PrefixListId: id }),
     notFound: 'InvalidPrefixListID.NotFound',
+  },
+  {
+    action: 'CreateTrafficMirrorFilter',
+    tokenLimit: 64,
+    echoesToken: true,
+    tagType: 'traffic-mirror-filter',
+    params: { Description: 'mirror' },
+    change: { Description: 'other' },
+    idOf: (body) => body.trafficMirrorFilter.trafficMirrorFilterId,
+    describeById: (id) => ({ Action: 'DescribeTrafficMirrorFilters', 'TrafficMirrorFilterId.1': id }),
+    describeAll: () => ({ Action: 'DescribeTrafficMirrorFilters' }),
+    listedIds: (body) => items(body.trafficMirrorFilterSet).map((filter) => filter.trafficMirrorFilterId),
+    deleteById: (id) => ({ Action: 'DeleteTrafficMirrorFilter', TrafficMirrorFilterId: id }),
+    notFound: 'InvalidTrafficMirrorFilterId.NotFound',
+  },
+  {
+    action: 'CreateTrafficMirrorFilterRule',
+    tokenLimit: 64,
+    echoesToken: true,
+    tagType: 'traffic-mirror-filter-rule',
+    setup: filterParents,
+    params: { TrafficDirection: 'ingress', RuleNumber: 100, RuleAction: 'accept', DestinationCidrBlock: '10.0.0.0/8', SourceCidrBlock: '0.0.0.0/0', Protocol: 6 },
+    change: { RuleNumber: 200 },
+    idOf: (body) => body.trafficMirrorFilterRule.trafficMirrorFilterRuleId,
+    describeById: (id) => ({ Action: 'DescribeTrafficMirrorFilterRules', 'TrafficMirrorFilterRuleId.1': id }),
+    describeAll: (parents) => ({ Action: 'DescribeTrafficMirrorFilterRules', ...parents }),
+    listedIds: (body) => items(body.trafficMirrorFilterRuleSet).map((rule) => rule.trafficMirrorFilterRuleId),
+    deleteById: (id) => ({ Action: 'DeleteTrafficMirrorFilterRule', TrafficMirrorFilterRuleId: id }),
+    notFound: 'InvalidTrafficMirrorFilterRuleId.NotFound',
   },
 ];
