@@ -164,6 +164,11 @@ const BUG_SPECS = {
     summary: 'A CreateTrafficMirrorFilterRule mismatch is refused, but the changed rule is created anyway',
     rules: ['PARAM-MISMATCH'],
   },
+  'vpce-concurrent-duplicates': {
+    summary: 'CreateVpcEndpoint requests with one token are not serialized, so concurrent duplicates each create an endpoint',
+    rules: ['CONCURRENT-DUPLICATES'],
+    options: { faults: { criticalSectionLatencyMs: 50 } },
+  },
   'truncated-answers': {
     summary: 'Every answer, success or error, carries only the first half of its body (status and headers kept)',
     rules: [],

@@ -12,6 +12,7 @@ import { createTrafficMirrorFilter } from './actions/createTrafficMirrorFilter.t
 import { createTrafficMirrorFilterRule } from './actions/createTrafficMirrorFilterRule.ts';
 import { createVolume } from './actions/createVolume.ts';
 import { createVpc } from './actions/createVpc.ts';
+import { createVpcEndpoint } from './actions/createVpcEndpoint.ts';
 import { deleteEgressOnlyInternetGateway } from './actions/deleteEgressOnlyInternetGateway.ts';
 import { deleteLaunchTemplate } from './actions/deleteLaunchTemplate.ts';
 import { deleteLaunchTemplateVersions } from './actions/deleteLaunchTemplateVersions.ts';
@@ -25,6 +26,7 @@ import { deleteTrafficMirrorFilter } from './actions/deleteTrafficMirrorFilter.t
 import { deleteTrafficMirrorFilterRule } from './actions/deleteTrafficMirrorFilterRule.ts';
 import { deleteVolume } from './actions/deleteVolume.ts';
 import { deleteVpc } from './actions/deleteVpc.ts';
+import { deleteVpcEndpoints } from './actions/deleteVpcEndpoints.ts';
 import { describeAvailabilityZones } from './actions/describeAvailabilityZones.ts';
 import { describeEgressOnlyInternetGateways } from './actions/describeEgressOnlyInternetGateways.ts';
 import { describeInstances } from './actions/describeInstances.ts';
@@ -40,6 +42,7 @@ import { describeSubnets } from './actions/describeSubnets.ts';
 import { describeTrafficMirrorFilterRules } from './actions/describeTrafficMirrorFilterRules.ts';
 import { describeTrafficMirrorFilters } from './actions/describeTrafficMirrorFilters.ts';
 import { describeVolumes } from './actions/describeVolumes.ts';
+import { describeVpcEndpoints } from './actions/describeVpcEndpoints.ts';
 import { describeVpcs } from './actions/describeVpcs.ts';
 import { getManagedPrefixListEntries } from './actions/getManagedPrefixListEntries.ts';
 import { runInstances } from './actions/runInstances.ts';
@@ -88,6 +91,9 @@ export const BUILTIN_ACTIONS: ActionTable = {
   CreateTrafficMirrorFilterRule: idempotentHandler(createTrafficMirrorFilterRule),
   DescribeTrafficMirrorFilterRules: describeTrafficMirrorFilterRules,
   DeleteTrafficMirrorFilterRule: deleteTrafficMirrorFilterRule,
+  CreateVpcEndpoint: idempotentHandler(createVpcEndpoint),
+  DescribeVpcEndpoints: describeVpcEndpoints,
+  DeleteVpcEndpoints: deleteVpcEndpoints,
   // Fixtures the suite sets the VPC-side actions up with; they take no ClientToken.
   CreateVpc: createVpc,
   DescribeVpcs: describeVpcs,

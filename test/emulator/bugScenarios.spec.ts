@@ -118,6 +118,11 @@ async function newVpc(emulator: InProcessEmulator, cidr = '10.0.0.0/16'): Promis
   return (await emulator.call({ Action: 'CreateVpc', CidrBlock: cidr })).body.vpc?.vpcId ?? '';
 }
 
+async function defaultVpc(emulator: InProcessEmulator): Promise<string> {
+  const described = await emulator.call({ Action: 'DescribeVpcs', 'Filter.1.Name': 'is-default', 'Filter.1.Value.1': 'true' });
+  return items(described.body.vpcSet)[0]?.vpcId ?? '';
+}
+
 async function templateId(emulator: InProcessEmulator): Promise<string | undefined> {
   return (await emulator.call(TEMPLATE)).body.launchTemplate?.launchTemplateId;
 }
@@ -318,6 +323,15 @@ const SCENARIOS: Record<BugName, Scenario> = {
       const changed = await e.call({ ...rule, RuleNumber: 2 });
       const rules = items((await e.call({ Action: 'DescribeTrafficMirrorFilterRules' })).body.trafficMirrorFilterRuleSet);
       return changed.code === 'IdempotentParameterMismatch' && rules.length === 1;
+    },
+  },
+  'vpce-concurrent-duplicates': {
+    options: { faults: { criticalSectionLatencyMs: 50 } },
+    correct: async (e) => {
+      const create = { Action: 'CreateVpcEndpoint', VpcId: await defaultVpc(e), ServiceName: 'com.amazonaws.us-east-1.s3', ClientToken: 'E' };
+      const answers = await Promise.all([1, 2, 3].map(() => e.call(create)));
+      const endpoints = new Set(answers.map((answer) => answer.body.vpcEndpoint?.vpcEndpointId));
+      return endpoints.size === 1 && !endpoints.has(undefined) && creates(e, 'CreateVpcEndpoint') === 1;
     },
   },
 };
