@@ -15,7 +15,13 @@ export type ParamChange =
   | { readonly field: 'Count' }
   | { readonly field: 'Tags'; readonly op: TagOp }
   | { readonly field: 'VersionDescription'; readonly to: string }
-  | { readonly field: 'NameSuffix'; readonly to: string };
+  | { readonly field: 'NameSuffix'; readonly to: string }
+  | { readonly field: 'Option'; readonly name: string; readonly shift: number };
+
+/** The name of what a change changes, for messages. */
+export function changedName(change: ParamChange): string {
+  return change.field === 'Option' ? change.name : change.field;
+}
 
 export type TagOp =
   | { readonly kind: 'set-value'; readonly index: number; readonly value: string }
@@ -31,7 +37,7 @@ export interface ParamChangeConstraints {
   readonly maxInstances?: number;
 }
 
-const tagOp = (): fc.Arbitrary<TagOp> =>
+export const tagOp = (): fc.Arbitrary<TagOp> =>
   fc.oneof(
     fc.record({ kind: fc.constant('set-value' as const), index: fc.nat(), value: tagValue() }),
     fc.record({ kind: fc.constant('add' as const), tag: fc.record({ Key: tagKey(), Value: tagValue() }) }),

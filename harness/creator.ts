@@ -8,6 +8,7 @@ import { NotApplicableError, UNSUPPORTED_ACTION_CODES } from './errors.ts';
 import { describeOutcome, type Outcome } from './outcome.ts';
 import type { ResolvedTarget } from './target.ts';
 import { recordCreate, type RecordedCreate, type RunModel } from './model/runModel.ts';
+import type { FixtureBook } from './fixtures/fixtureBook.ts';
 
 export interface CreateOptions extends Placement {
   readonly encoding?: EncodingVariant;
@@ -28,6 +29,7 @@ export class Creator<P> {
     private readonly caller: Caller,
     private readonly book: CaseBook,
     private readonly model?: RunModel,
+    private readonly fixtures?: FixtureBook,
   ) {}
 
   /** One create, retried like a careful client (same token, re-signed). */
@@ -79,7 +81,8 @@ export class Creator<P> {
 
   private call(params: P, token: string | undefined, context: CaseContext, options: CreateOptions): Call {
     const region = options.region ?? this.target.regions[0];
-    return this.action.toCall(this.action.localize(params, region.imageId), token, context, { dryRun: options.dryRun });
+    const fixtures = this.fixtures?.at({ region, identity: options.identity ?? 'primary' }) ?? {};
+    return this.action.toCall(this.action.localize(params, { region, fixtures }), token, context, { dryRun: options.dryRun });
   }
 
   private settle(outcome: Outcome, call: Call, context: CaseContext, placement: Placement, reserved: number, entry: number | undefined): Outcome {

@@ -21,6 +21,7 @@ import type { ResolvedTarget } from './target.ts';
 import type { TokenMinter } from './tokens.ts';
 import { Visibility } from './visibility.ts';
 import type { RecordedCreate, RunBinding, RunModel } from './model/runModel.ts';
+import type { FixtureBook } from './fixtures/fixtureBook.ts';
 
 export type { CreateOptions, Observation, ObserveOptions, Placement };
 
@@ -45,6 +46,8 @@ export interface RuleHarnessInit<P> {
   readonly model?: RunModel;
   /** Replay path of a sequence of steps, when one shrunk case is replayed. @defaultValue none */
   readonly stepsPath?: string;
+  /** The run's fixtures (a VPC, a subnet, …) per region and account. @defaultValue none */
+  readonly fixtures?: FixtureBook;
 }
 
 /**
@@ -77,7 +80,7 @@ export class RuleHarness<P = unknown> {
     this.visibility = init.visibility ?? new Visibility(init.target.consistencyWindowMs);
     this.caller = new Caller(init.session, policy, init.retry);
     this.book = new CaseBook({ target: init.target, action: adapter, runId: init.runId, ledger: init.ledger, budget: init.budget });
-    this.creator = new Creator(init.adapter, init.target, this.caller, this.book, init.model);
+    this.creator = new Creator(init.adapter, init.target, this.caller, this.book, init.model, init.fixtures);
     this.reader = new ReadBack(adapter, this.caller, this.book, this.visibility);
     this.remover = new Remover(adapter, this.caller, this.book, this.visibility, init.model);
     this.constraints = paramConstraints(init.target, init.maxInstances);

@@ -8,8 +8,26 @@ import { defaultConsistencyWindowMs } from './visibility.ts';
 import schema from './target.schema.json' with { type: 'json' };
 
 export type ProfileName = 'seed' | 'aws-current' | 'strict';
-export type TokenActionName = 'RunInstances' | 'CreateLaunchTemplate';
-export const TOKEN_ACTIONS: readonly TokenActionName[] = ['RunInstances', 'CreateLaunchTemplate'];
+/** Every token-taking action the suite has an adapter for (harness/actions/index.ts). */
+export const TOKEN_ACTIONS = [
+  'RunInstances',
+  'CreateLaunchTemplate',
+  'CreateVolume',
+  'CreateNetworkInterface',
+  'CreateRouteTable',
+  'CreateNetworkAcl',
+  'CreateEgressOnlyInternetGateway',
+  'CreateManagedPrefixList',
+  'CreateTrafficMirrorFilter',
+  'CreateVpcEndpoint',
+] as const;
+export type TokenActionName = (typeof TOKEN_ACTIONS)[number];
+
+/**
+ * What a run tests unless the target file or `--action` says otherwise: the two actions every
+ * EC2-compatible endpoint has, which keeps `npm start` within 10 s. `--action all` tests every one.
+ */
+export const DEFAULT_ACTIONS: readonly TokenActionName[] = ['RunInstances', 'CreateLaunchTemplate'];
 
 export interface RegionConfig {
   readonly name: string;
@@ -41,7 +59,7 @@ export interface TargetConfig {
   readonly secondaryCredentials?: Credentials;
   /** @defaultValue 'seed' */
   readonly profile?: ProfileName;
-  /** Token-taking actions to test. @defaultValue every action the suite knows */
+  /** Token-taking actions to test. @defaultValue DEFAULT_ACTIONS (RunInstances, CreateLaunchTemplate) */
   readonly actions?: readonly TokenActionName[];
   /** Per attempt, connect to last byte. @defaultValue 10000 */
   readonly timeoutMs?: number;
@@ -125,7 +143,7 @@ export function resolveTarget(config: TargetConfig): ResolvedTarget {
     credentials: config.credentials ? staticCredentials(config.credentials) : defaultChainCredentials(),
     secondaryCredentials: config.secondaryCredentials ? staticCredentials(config.secondaryCredentials) : undefined,
     profile: config.profile ?? 'seed',
-    actions: config.actions ?? TOKEN_ACTIONS,
+    actions: config.actions ?? DEFAULT_ACTIONS,
     timeoutMs: config.timeoutMs ?? 10_000,
     minTokenLength: config.minTokenLength ?? 1,
     budget: config.budget,

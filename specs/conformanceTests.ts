@@ -1,10 +1,11 @@
-import { afterAll, describe, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, inject, test } from 'vitest';
+import { cleanFixtures } from '../harness/fixtures/cleanFixtures.ts';
 import '../reports/collect.ts';
 import { TEST_TAG } from '../harness/actions/action.ts';
 import { ACTION_ADAPTERS } from '../harness/actions/index.ts';
 import { sweepRun } from '../harness/cleanup.ts';
 import type { RuleId } from './ruleIds.ts';
-import { prepareRun, type PreparedRun } from './runContext.ts';
+import { fixturesNeeded, prepareRun, type PreparedRun } from './runContext.ts';
 import { runRule, testId } from './runRule.ts';
 import { isEndOfRun, type RuleCase } from './selection.ts';
 
@@ -33,6 +34,9 @@ export function conformanceTests(rules?: readonly RuleId[]): void {
     test.skip(`${rules?.join(', ') ?? 'every rule'}: not selected in this run`, () => {});
     return;
   }
+  beforeAll(async () => {
+    await context.fixtures?.provision(context.target, fixturesNeeded(mine), { runId: context.settings.runId, ledger: context.ledger });
+  });
   const ruleTest = ({ rule, action }: RuleCase) =>
     test(`${rule.id} ${action}`, async ({ task, skip }) => {
       const verdict = await runRule(rule, ACTION_ADAPTERS[action], context);
@@ -53,7 +57,8 @@ export function conformanceTests(rules?: readonly RuleId[]): void {
     const stopped = context.breaker?.cause;
     // After the breaker tripped the endpoint answers garbage: sweep once, quickly, and say what may be left.
     const sweep = await sweepRun(target, settings.runId, scopes, { quick: stopped !== undefined, settleMs: context.visibility?.lagMs });
-    for (const problem of sweep.problems) console.warn(`cleanup: ${problem}`);
+    const fixtures = context.fixtures?.createdAny && !scopes ? await cleanFixtures(target, settings.runId) : { problems: [] };
+    for (const problem of [...sweep.problems, ...fixtures.problems]) console.warn(`cleanup: ${problem}`);
     const meta = (suite.file ?? suite).meta;
     meta.cleanup = { resourcesLeftBehind: sweep.leftBehind };
     if (stopped !== undefined) meta.stopped = stopped;

@@ -48,7 +48,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
 async function check(config: TargetConfig, settings: RunSettings): Promise<void> {
   const target = resolveTarget({ ...config, profile: settings.profile ?? config.profile });
   checkBudget(target);
-  const actions = target.actions.filter((action) => !settings.actions || settings.actions.includes(action));
+  // --action (EC2IDEM_ACTIONS) chooses the actions outright; otherwise the target's (its file, or the default set).
+  const actions = settings.actions ?? target.actions;
   const { problem } = await preflight(target, { runId: settings.runId, seed: settings.seed, actions });
   if (problem !== undefined) throw new HarnessError('EC2IDEM_PREFLIGHT', `ec2-idempotency-conformance preflight: ${problem}`);
 }

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import fc from 'fast-check';
 import type { FaultPlan } from '../generators/faultPlan.ts';
-import type { ParamChange } from '../generators/paramChange.ts';
+import { changedName, type ParamChange } from '../generators/paramChange.ts';
 import type { CaseContext } from '../harness/actions/action.ts';
 import { checkBurst, type BurstEntry } from '../harness/history/burst.ts';
 import { describeStep } from '../harness/interceptors/fault.ts';
@@ -58,7 +58,7 @@ abstract class Step implements fc.AsyncCommand<World, Real> {
   }
 }
 
-const changed = (change: ParamChange | undefined) => (change ? `, ${change.field} changed` : '');
+const changed = (change: ParamChange | undefined) => (change ? `, ${changedName(change)} changed` : '');
 
 /** A create, or the same token again: exact, with one parameter changed, or under faults. */
 export class Create extends Step {
@@ -166,7 +166,7 @@ export class Burst extends Step {
   }
 
   toString(): string {
-    return `burst(${this.place()}, ${this.copies} copies${this.other ? `, every other with ${this.other.field} changed` : ''})`;
+    return `burst(${this.place()}, ${this.copies} copies${this.other ? `, every other with ${changedName(this.other)} changed` : ''})`;
   }
 }
 

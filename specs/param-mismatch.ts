@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { changedName } from '../generators/paramChange.ts';
 import { exactly, expectCreated, expectError, expectIds, expectObserved, ids } from './expect.ts';
 import { ALL_PROFILES, defineRule } from './rule.ts';
 
@@ -30,7 +31,7 @@ export default defineRule({
     const first = ids(expectCreated(h, await h.create(params, minted, context), 'first create'));
     for (const change of changes) {
       const outcome = await h.create(h.applyChange(params, change), minted, context);
-      expectError(outcome, { codes: ['IdempotentParameterMismatch'], statuses: exactly(400), statusText: 'HTTP 400' }, `same token, ${change.field} changed`);
+      expectError(outcome, { codes: ['IdempotentParameterMismatch'], statuses: exactly(400), statusText: 'HTTP 400' }, `same token, ${changedName(change)} changed`);
     }
     expectIds(expectObserved(await h.observe(context, { expect: first }), 'read-back by case tag'), first, 'after the mismatches, the resources of the case');
   },

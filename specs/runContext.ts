@@ -6,6 +6,9 @@ import type { RunModel } from '../harness/model/runModel.ts';
 import { resolveTarget, type ResolvedTarget, type TargetConfig } from '../harness/target.ts';
 import { TokenMinter } from '../harness/tokens.ts';
 import { Visibility } from '../harness/visibility.ts';
+import { FixtureBook } from '../harness/fixtures/fixtureBook.ts';
+import type { FixtureKind } from '../harness/fixtures/fixtureKinds.ts';
+import { ACTION_ADAPTERS } from '../harness/actions/index.ts';
 import { DEFAULT_RUNS, type RuleRunContext } from './runRule.ts';
 import { selectCases, type RuleCase } from './selection.ts';
 import type { RunSettings } from './settings.ts';
@@ -24,7 +27,8 @@ export interface PreparedRun {
  */
 export function prepareRun(settings: RunSettings & { readonly target: TargetConfig }): PreparedRun {
   const target = resolveTarget({ ...settings.target, profile: settings.profile ?? settings.target.profile });
-  const actions = target.actions.filter((action) => !settings.actions || settings.actions.includes(action));
+  // --action (EC2IDEM_ACTIONS) chooses the actions outright; otherwise the target's (its file, or the default set).
+  const actions = settings.actions ?? target.actions;
   const cases = selectCases(actions, settings.only);
   const ledger = settings.ledgerPath ? new Ledger(settings.ledgerPath) : undefined;
   ledger?.begin({
@@ -46,6 +50,7 @@ export function prepareRun(settings: RunSettings & { readonly target: TargetConf
     breaker: new Breaker(),
     visibility: new Visibility(target.consistencyWindowMs),
     model,
+    fixtures: new FixtureBook(),
   };
   return { context, cases, target };
 }
@@ -53,4 +58,9 @@ export function prepareRun(settings: RunSettings & { readonly target: TargetConf
 /** The secret values a target file carries, to scrub from anything an endpoint echoed. */
 export function secretValues(config: TargetConfig): string[] {
   return [config.credentials, config.secondaryCredentials].flatMap((c) => (c ? [c.accessKeyId, c.secretAccessKey, ...(c.sessionToken ? [c.sessionToken] : [])] : []));
+}
+
+/** Every fixture the selected actions need. */
+export function fixturesNeeded(cases: readonly RuleCase[]): Set<FixtureKind> {
+  return new Set(cases.flatMap((c) => ACTION_ADAPTERS[c.action].needs ?? []));
 }

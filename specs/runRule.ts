@@ -13,6 +13,7 @@ import type { TokenMinter } from '../harness/tokens.ts';
 import type { Transcript } from '../harness/transcript.ts';
 import type { Visibility } from '../harness/visibility.ts';
 import type { RunModel } from '../harness/model/runModel.ts';
+import type { FixtureBook } from '../harness/fixtures/fixtureBook.ts';
 import type { Counterexample, Verdict } from '../reports/model.ts';
 import { missingCapability } from './capabilities.ts';
 import { Inconclusive, RuleViolation } from './expect.ts';
@@ -58,6 +59,8 @@ export interface RuleRunContext {
   readonly timeLimitMs?: number;
   /** The run's model of every bound token (RETENTION replays it at the end). @defaultValue none */
   readonly model?: RunModel;
+  /** The run's fixtures (a VPC, a subnet, …), provisioned before the rules. @defaultValue none */
+  readonly fixtures?: FixtureBook;
 }
 
 /** Each rule × action gets its own seed from the run's, so `--seed N --only R` replays it exactly. */
@@ -72,7 +75,8 @@ export async function runRule(rule: Rule, adapter: ActionAdapter, context: RuleR
   const notRunnable = !rule.profiles.includes(context.target.profile)
     ? `not part of profile ${context.target.profile}`
     : missingCapability(rule.requires, context.target, adapter);
-  if (notRunnable) return { ...base, status: 'not-applicable', reason: notRunnable, durationMs: 0 };
+  const noFixture = context.fixtures?.unavailable(adapter.needs ?? []);
+  if (notRunnable || noFixture) return { ...base, status: 'not-applicable', reason: notRunnable ?? `${adapter.name} needs what the target does not have: ${noFixture}`, durationMs: 0 };
   if (context.breaker?.cause !== undefined) return { ...base, status: 'skipped', reason: `run stopped: ${context.breaker.cause}`, durationMs: 0 };
   const session = new Session(context.target, { budget: context.budget, breaker: context.breaker });
   const h = new RuleHarness({
@@ -87,6 +91,7 @@ export async function runRule(rule: Rule, adapter: ActionAdapter, context: RuleR
     visibility: context.visibility,
     model: context.model,
     stepsPath: context.settings.stepsPath,
+    fixtures: context.fixtures,
   });
   try {
     const verdict = await check(rule, h, context);

@@ -4,7 +4,8 @@ import { preflight } from '../harness/preflight.ts';
 import type { TargetConfig } from '../harness/target.ts';
 import type { Verdict } from '../reports/model.ts';
 import type { RuleId } from './ruleIds.ts';
-import { prepareRun } from './runContext.ts';
+import { fixturesNeeded, prepareRun } from './runContext.ts';
+import { cleanFixtures } from '../harness/fixtures/cleanFixtures.ts';
 import { runRule } from './runRule.ts';
 import { isEndOfRun, type RuleCase } from './selection.ts';
 import type { RunSettings } from './settings.ts';
@@ -51,6 +52,7 @@ export async function runSuite(request: SuiteRequest): Promise<SuiteRun> {
   const actions = [...new Set(cases.map((c) => c.action))];
   const checked = request.preflight === false ? { requests: 0 } : await preflight(target, { runId: settings.runId, seed: settings.seed, actions: actions.length > 0 ? actions : target.actions });
   if ('problem' in checked && checked.problem !== undefined) return { verdicts: [], stopped: checked.problem, preflightRequests: checked.requests };
+  await context.fixtures?.provision(target, fixturesNeeded(cases), { runId: settings.runId, ledger: context.ledger });
   const verdicts: Verdict[] = [];
   const runAll = async (batch: readonly RuleCase[]) => {
     let next = 0;
@@ -69,6 +71,9 @@ export async function runSuite(request: SuiteRequest): Promise<SuiteRun> {
   await runAll(cases.filter((c) => !isEndOfRun(c)));
   await runAll(cases.filter(isEndOfRun));
   const stopped = context.breaker?.cause;
-  const sweep = request.sweep ? await sweepRun(target, settings.runId, undefined, { quick: stopped !== undefined, settleMs: context.visibility?.lagMs }) : undefined;
+  const swept = request.sweep ? await sweepRun(target, settings.runId, undefined, { quick: stopped !== undefined, settleMs: context.visibility?.lagMs }) : undefined;
+  // Fixtures go last: the resources the rules made may still have depended on them.
+  const fixtures = context.fixtures?.createdAny ? await cleanFixtures(target, settings.runId) : { problems: [] };
+  const sweep = swept && { ...swept, problems: [...swept.problems, ...fixtures.problems] };
   return { verdicts, stopped, preflightRequests: checked.requests, ...(sweep ? { sweep } : {}) };
 }

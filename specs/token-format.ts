@@ -75,12 +75,16 @@ async function acceptsExactly(h: RuleHarness, params: unknown, token: string, co
  * token (its positive control).
  */
 async function keptExactly(h: RuleHarness, params: unknown, created: readonly ObservedResource[], token: string, context: CaseContext) {
-  if (!h.action.echoesToken) return expectExactReplay(h, params, token, context, created);
   const echoed = (resources: readonly ObservedResource[], where: string) => {
     for (const resource of resources) {
       if (resource.clientToken !== token) violation(`${where} shows ${resource.id} with token ${JSON.stringify(resource.clientToken)} instead of ${JSON.stringify(token)}`);
     }
   };
+  if (!h.action.echoesToken) {
+    // The answer alone may carry the token (the VPC-side creates); either way, the exact token must replay.
+    if (h.action.tokenInAnswer) echoed(created, 'the answer');
+    return expectExactReplay(h, params, token, context, created);
+  }
   echoed(created, 'the answer');
   const described = expectObserved(await h.observe(context, { expect: ids(created) }), 'read-back by case tag');
   echoed(described, 'DescribeInstances');

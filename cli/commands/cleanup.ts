@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { cleanRun, runsIn } from '../../harness/cleanup.ts';
+import { cleanFixtures } from '../../harness/fixtures/cleanFixtures.ts';
 import { HarnessError, isHarnessError } from '../../harness/errors.ts';
 import { readLedger, type LedgerEntry, type RunEntry } from '../../harness/ledger.ts';
 import { resolveTarget } from '../../harness/target.ts';
@@ -58,5 +59,9 @@ async function cleanOne(entries: readonly LedgerEntry[], run: string, targetFile
     removed += removal.removed.length;
     process.stdout.write(`run ${run}: removed ${removal.removed.length} ${removal.action} resource(s) in ${removal.region} as ${removal.identity}: ${removal.removed.join(', ')}\n`);
   }
-  return { removed, problems };
+  // Fixtures last: what the rules made may have depended on them.
+  const cleaned = await cleanFixtures(target, run);
+  if (cleaned.removed > 0) process.stdout.write(`run ${run}: removed ${cleaned.removed} fixture(s)\n`);
+  for (const problem of cleaned.problems) process.stdout.write(`run ${run}: ${problem}\n`);
+  return { removed: removed + cleaned.removed, problems: problems + cleaned.problems.length };
 }

@@ -23,7 +23,8 @@ Without --target or --endpoint it starts the embedded reference emulator.
   --image-id AMI       image to launch (default ${'ami-0123456789abcdef0'}, which emulators accept)
   --profile NAME       seed (default), aws-current or strict
   --only RULE[,RULE]   run only these rules (${RULE_IDS.length} rules: see README)
-  --action ACTION      test only this action; repeat for several (RunInstances, CreateLaunchTemplate)
+  --action ACTION      test this action; repeat for several, or 'all' (default: RunInstances,
+                       CreateLaunchTemplate; ec2-idem actions lists every one)
   --seed N             run seed (default random; printed in the report)
   --runs N             cases per rule (default 24, divided by a rule's cost; a rule passes after at least 5)
   --path PATH          fast-check replay path (with --only, --action and --seed: replays one case)
@@ -93,7 +94,7 @@ async function run(values: Values): Promise<number> {
     seed,
     runs: values.runs === undefined ? undefined : count('--runs', values.runs, 1),
     only: rules(values.only),
-    actions: values.action?.map((a) => oneOf('--action', a, TOKEN_ACTIONS) as TokenActionName),
+    actions: values.action?.includes('all') ? [...TOKEN_ACTIONS] : values.action?.map((a) => oneOf('--action', a, TOKEN_ACTIONS) as TokenActionName),
     path: values.path,
     stepsPath: values['steps-path'],
     reportDir: values['report-dir'] ?? 'conformance-report',

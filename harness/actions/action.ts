@@ -2,7 +2,8 @@ import type fc from 'fast-check';
 import type { ParamChange, ParamChangeConstraints } from '../../generators/paramChange.ts';
 import type { Call } from '../encode.ts';
 import type { Ok } from '../outcome.ts';
-import type { ResolvedTarget, TokenActionName } from '../target.ts';
+import type { ResolvedRegion, ResolvedTarget, TokenActionName } from '../target.ts';
+import type { FixtureKind, Fixtures } from '../fixtures/fixtureKinds.ts';
 
 /** Ids that tie every resource to its run and its property case, so read-back and cleanup never guess. */
 export interface CaseContext {
@@ -23,6 +24,12 @@ export function suiteTags(context: CaseContext): { Key: string; Value: string }[
     { Key: TEST_TAG, Value: context.testId },
     { Key: CASE_TAG, Value: context.caseId },
   ];
+}
+
+/** Where a create is sent: its region, and the fixtures found or made there for its account. */
+export interface Place {
+  readonly region: ResolvedRegion;
+  readonly fixtures: Fixtures;
 }
 
 /** One delete call and the resources it names. */
@@ -67,6 +74,8 @@ export interface ActionAdapter<P = unknown> {
   readonly tokenLimit: number;
   /** True when the create answer and describe show `clientToken` and a `client-token` filter exists. */
   readonly echoesToken: boolean;
+  /** True when the create's answer carries `clientToken` (without describe or filter showing it). @defaultValue echoesToken */
+  readonly tokenInAnswer?: boolean;
   /** The operation that deletes what this action creates (for messages and the ledger). */
   readonly deleteAction: string;
   /** Codes by which that delete says a resource does not exist (or, just created, is not visible yet). */
@@ -74,8 +83,10 @@ export interface ActionAdapter<P = unknown> {
   params(constraints: ParamConstraints): fc.Arbitrary<P>;
   change(constraints: ParamConstraints): fc.Arbitrary<ParamChange>;
   applyChange(params: P, change: ParamChange, constraints: ParamConstraints): P;
-  /** The same parameters for another region, whose image may differ. */
-  localize(params: P, imageId: string): P;
+  /** Fixtures the action needs on the target (a VPC, a subnet, …); without them it is not-applicable. @defaultValue none */
+  readonly needs?: readonly FixtureKind[];
+  /** The parameters as sent in one place: that region's image, that account's fixtures. */
+  localize(params: P, place: Place): P;
   toCall(params: P, token: string | undefined, context: CaseContext, options?: { readonly dryRun?: boolean }): Call;
   /** How many resources one create with these parameters may make (for the budget). */
   resourcesPerCreate(params: P): number;

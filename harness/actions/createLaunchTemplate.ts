@@ -21,7 +21,7 @@ export const createLaunchTemplate: ActionAdapter<LaunchTemplateParams> = {
   params: (constraints) => launchTemplateParams(constraints),
   change: (constraints) => launchTemplateChange(constraints),
   applyChange: applyLaunchTemplateChange,
-  localize: (params, imageId) => ({ ...params, Data: { ...params.Data, ImageId: imageId } }),
+  localize: (params, place) => ({ ...params, Data: { ...params.Data, ImageId: place.region.imageId } }),
   toCall(params: LaunchTemplateParams, token: string | undefined, context: CaseContext, options = {}): Call {
     return {
       action: 'CreateLaunchTemplate',

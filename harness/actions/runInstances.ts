@@ -28,7 +28,7 @@ export const runInstances: ActionAdapter<RunInstancesParams> = {
   params: (constraints) => runInstancesParams(constraints),
   change: (constraints) => runInstancesChange(constraints),
   applyChange: applyRunInstancesChange,
-  localize: (params, imageId) => ({ ...params, ImageId: imageId }),
+  localize: (params, place) => ({ ...params, ImageId: place.region.imageId }),
   toCall(params: RunInstancesParams, token: string | undefined, context: CaseContext, options = {}): Call {
     const { Tags, ...rest } = params;
     return {

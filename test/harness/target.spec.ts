@@ -40,7 +40,7 @@ describe('checkTargetConfig', () => {
     [{ ...minimal, regions: ['us-east-1', 'Mars'] }, /field regions\.1 must match pattern/],
     [{ ...minimal, profile: 'lenient' }, /field profile must be one of \["seed","aws-current","strict"\]/],
     [{ ...minimal, credentials: { accessKeyId: 'AKID' } }, /field credentials is missing "secretAccessKey"/],
-    [{ ...minimal, actions: ['CreateVolume'] }, /field actions\.0 must be one of/],
+    [{ ...minimal, actions: ['CreateWidget'] }, /field actions\.0 must be one of/],
     [{ ...minimal, imageId: 'img-1' }, /field imageId must match pattern/],
   ])('names the bad field: %#', (config, message) => {
     expect(() => checkTargetConfig(config, 'target file x.json')).toThrow(message);
