@@ -1,4 +1,5 @@
-// Wire compatibility with the AWS CLI v1 (botocore): its signatures verify and it parses every answer.
+// Wire compatibility with the AWS CLI v1 (botocore): its signatures verify and it parses every answer,
+// for RunInstances and for a few of the other token-taking actions.
 import { execFile } from 'node:child_process';
 import { delimiter, join } from 'node:path';
 import { existsSync } from 'node:fs';
@@ -61,5 +62,38 @@ describe.skipIf(!awsOnPath)('AWS CLI against the emulator', () => {
     const ids = a.Instances.map((i: any) => i.InstanceId);
     const terminated = await aws(emulator, ['terminate-instances', '--instance-ids', ...ids]);
     expect(JSON.parse(terminated.stdout).TerminatingInstances.map((i: any) => i.CurrentState.Name)).toEqual(['shutting-down', 'shutting-down']);
+  });
+
+  it('replays create-volume with one client token and finds the volume by tag', async () => {
+    const emulator = await emulatorForTest();
+    const create = ['create-volume', '--availability-zone', 'us-east-1a', '--size', '8', '--volume-type', 'gp3', '--client-token', 'cli-volume', '--tag-specifications', 'ResourceType=volume,Tags=[{Key=suite,Value=cli}]'];
+    const first = await aws(emulator, create);
+    const second = await aws(emulator, create);
+    expect([first.exitCode, second.exitCode], first.stderr).toEqual([0, 0]);
+    const volume = JSON.parse(first.stdout);
+    expect(JSON.parse(second.stdout).VolumeId).toBe(volume.VolumeId);
+    expect(volume).toMatchObject({ Size: 8, State: 'creating', VolumeType: 'gp3', Iops: 3000 });
+    const described = JSON.parse((await aws(emulator, ['describe-volumes', '--filters', 'Name=tag:suite,Values=cli'])).stdout);
+    expect(described.Volumes.map((v: any) => v.VolumeId)).toEqual([volume.VolumeId]);
+    expect((await aws(emulator, ['delete-volume', '--volume-id', volume.VolumeId])).exitCode).toBe(0);
+    const gone = await aws(emulator, ['describe-volumes', '--volume-ids', volume.VolumeId]);
+    expect(gone.stderr).toContain('InvalidVolume.NotFound');
+  });
+
+  it('replays create-route-table and create-vpc-endpoint, echoing the client token, in a VPC it creates', async () => {
+    const emulator = await emulatorForTest();
+    const vpcId = JSON.parse((await aws(emulator, ['create-vpc', '--cidr-block', '10.0.0.0/16'])).stdout).Vpc.VpcId;
+    const table = ['create-route-table', '--vpc-id', vpcId, '--client-token', 'cli-route-table'];
+    const [first, second] = [await aws(emulator, table), await aws(emulator, table)];
+    const created = JSON.parse(first.stdout);
+    expect(created.ClientToken).toBe('cli-route-table');
+    expect(JSON.parse(second.stdout).RouteTable.RouteTableId).toBe(created.RouteTable.RouteTableId);
+    const endpoint = ['create-vpc-endpoint', '--vpc-id', vpcId, '--service-name', 'com.amazonaws.us-east-1.s3', '--route-table-ids', created.RouteTable.RouteTableId, '--client-token', 'cli-endpoint'];
+    const [a, b] = [JSON.parse((await aws(emulator, endpoint)).stdout), JSON.parse((await aws(emulator, endpoint)).stdout)];
+    expect([b.VpcEndpoint.VpcEndpointId, a.ClientToken, a.VpcEndpoint.RouteTableIds]).toEqual([a.VpcEndpoint.VpcEndpointId, 'cli-endpoint', [created.RouteTable.RouteTableId]]);
+    const changed = await aws(emulator, [...endpoint.slice(0, 4), 'com.amazonaws.us-east-1.dynamodb', ...endpoint.slice(5)]);
+    expect(changed.stderr).toContain('IdempotentParameterMismatch');
+    const deleted = JSON.parse((await aws(emulator, ['delete-vpc-endpoints', '--vpc-endpoint-ids', a.VpcEndpoint.VpcEndpointId])).stdout);
+    expect(deleted.Unsuccessful).toEqual([]);
   });
 });
