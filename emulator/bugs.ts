@@ -36,7 +36,7 @@ const BUG_SPECS = {
   },
   'scope-ignores-region': { summary: 'The token key omits the region, so another region replays the first', rules: ['REGION-SCOPE'] },
   'scope-ignores-account': { summary: 'The token key omits the account, so accounts share tokens', rules: ['ACCOUNT-SCOPE'] },
-  'scope-ignores-action': { summary: 'RunInstances and CreateLaunchTemplate share one token namespace', rules: ['ACTION-SCOPE'] },
+  'scope-ignores-action': { summary: 'All token-taking actions share one token namespace (RunInstances and CreateLaunchTemplate among them)', rules: ['ACTION-SCOPE'] },
   'cross-account-replay': {
     summary: "An unknown token falls back to another account's entry with the same token and parameters and replays it",
     rules: ['ACCOUNT-SCOPE'],
@@ -104,7 +104,7 @@ const BUG_SPECS = {
     rules: ['SAME-RESPONSE', 'AT-MOST-ONCE', 'PARAM-MISMATCH', 'EQUIVALENT-ENCODING', 'TOKEN-AFTER-TERMINATE', 'CONCURRENT-DUPLICATES', 'RETRY-ADVICE'],
   },
   'creates-nothing': {
-    summary: 'Token-taking actions answer 200 but create and name nothing (RunInstances: empty instancesSet; CreateLaunchTemplate: no launchTemplate)',
+    summary: 'Token-taking actions answer 200 but create and name nothing (RunInstances: empty instancesSet; every other action: requestId alone)',
     rules: [
       'TOKEN-FORMAT',
       'TOKEN-CASE',

@@ -16,6 +16,7 @@ describe('unsupported-everything', () => {
       [RUN, 'RunInstances'],
       [{ ...RUN, DryRun: true }, 'RunInstances'],
       [{ ...TEMPLATE, ClientToken: 'T' }, 'CreateLaunchTemplate'],
+      [{ Action: 'CreateTrafficMirrorFilter', ClientToken: 'T' }, 'CreateTrafficMirrorFilter'],
     ] as const) {
       const answer = await emulator.call(params);
       expect([answer.status, answer.code, answer.body.Errors.Error.Message]).toEqual([400, 'UnsupportedOperation', `The action ${action} is not supported.`]);
@@ -68,6 +69,22 @@ describe('creates-nothing', () => {
     }
     expect(items((await emulator.call({ Action: 'DescribeLaunchTemplates' })).body.launchTemplates)).toEqual([]);
     expect(emulator.handler.stats().resourcesAlive.launchTemplates).toBe(0);
+  });
+
+  it('every other token-taking action answers requestId alone and creates nothing', async () => {
+    const emulator = inProcessEmulator({ bug: 'creates-nothing' });
+    const vpcId = items((await emulator.call({ Action: 'DescribeVpcs' })).body.vpcSet)[0].vpcId;
+    for (const params of [
+      { Action: 'CreateVolume', AvailabilityZone: 'us-east-1a', Size: 1, ClientToken: 'T' },
+      { Action: 'CreateRouteTable', VpcId: vpcId, ClientToken: 'T' },
+    ]) {
+      const answer = await emulator.call(params);
+      expect([answer.status, Object.keys(answer.body)]).toEqual([200, ['requestId']]);
+    }
+    expect(items((await emulator.call({ Action: 'DescribeVolumes' })).body.volumeSet)).toEqual([]);
+    const tables = items((await emulator.call({ Action: 'DescribeRouteTables' })).body.routeTableSet);
+    expect(tables.map((table) => table.associationSet.item[0].main)).toEqual(['true']);
+    expect(emulator.handler.stats().creates).toEqual({});
   });
 
   it('names the rules that create and expect a resource', () => {
