@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { BUGS } from '../../emulator/bugs.ts';
 import { emulatorForTest } from './support/running.ts';
 import { RUN, formBody, inProcessEmulator, items } from './support/inProcess.ts';
+import type { Params } from './support/inProcess.ts';
 
 const TEMPLATE = { Action: 'CreateLaunchTemplate', LaunchTemplateName: 'tpl', 'LaunchTemplateData.ImageId': 'ami-12345678' };
 
@@ -74,10 +75,11 @@ describe('creates-nothing', () => {
   it('every other token-taking action answers requestId alone and creates nothing', async () => {
     const emulator = inProcessEmulator({ bug: 'creates-nothing' });
     const vpcId = items((await emulator.call({ Action: 'DescribeVpcs' })).body.vpcSet)[0].vpcId;
-    for (const params of [
+    const creates: Params[] = [
       { Action: 'CreateVolume', AvailabilityZone: 'us-east-1a', Size: 1, ClientToken: 'T' },
       { Action: 'CreateRouteTable', VpcId: vpcId, ClientToken: 'T' },
-    ]) {
+    ];
+    for (const params of creates) {
       const answer = await emulator.call(params);
       expect([answer.status, Object.keys(answer.body)]).toEqual([200, ['requestId']]);
     }
