@@ -153,18 +153,22 @@ const BUG_SPECS = {
     rules: ['PARAM-MISMATCH'],
   },
   'prefix-list-token-limit-64': {
+    actions: ['CreateManagedPrefixList'],
     summary: 'CreateManagedPrefixList refuses ClientTokens over 64 characters (its limit is 255)',
     rules: ['TOKEN-FORMAT'],
   },
   'tmf-scope-ignores-region': {
+    actions: ['CreateTrafficMirrorFilter'],
     summary: 'CreateTrafficMirrorFilter keys tokens without the region, so the same token in another region replays the first filter',
     rules: ['REGION-SCOPE'],
   },
   'tmfr-mismatch-still-creates': {
+    actions: ['CreateTrafficMirrorFilterRule'],
     summary: 'A CreateTrafficMirrorFilterRule mismatch is refused, but the changed rule is created anyway',
     rules: ['PARAM-MISMATCH'],
   },
   'vpce-concurrent-duplicates': {
+    actions: ['CreateVpcEndpoint'],
     summary: 'CreateVpcEndpoint requests with one token are not serialized, so concurrent duplicates each create an endpoint',
     rules: ['CONCURRENT-DUPLICATES'],
     options: { faults: { criticalSectionLatencyMs: 50 } },
