@@ -1,5 +1,6 @@
 import { actionsCommand } from './commands/actions.ts';
 import { cleanupCommand } from './commands/cleanup.ts';
+import { compareCommand } from './commands/compare.ts';
 import { emulatorCommand } from './commands/emulator.ts';
 import { recheckCommand } from './commands/recheck.ts';
 import { runCommand } from './commands/run.ts';
@@ -12,6 +13,7 @@ Commands:
   cleanup    delete what an earlier run left behind, from its ledger
   recheck    send an earlier run's retained tokens again, hours or days later (the 24-hour promise)
   actions    list every EC2 operation that takes a ClientToken, and which the suite, emulator and moto cover
+  compare    put several endpoints' reports side by side: rules × actions × endpoints, as Markdown or HTML
 
 ec2-idem <command> --help shows a command's options.
 `;
@@ -22,6 +24,7 @@ const COMMANDS: Readonly<Record<string, (argv: string[]) => Promise<number>>> = 
   cleanup: cleanupCommand,
   recheck: recheckCommand,
   actions: actionsCommand,
+  compare: compareCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
