@@ -33,9 +33,9 @@ export function runDate(endpoint: Endpoint): string {
 /** One sentence on the rows: how many differ, how many were not run by every endpoint. */
 export function rowsSentence(matrix: Matrix): string {
   const count = (kind: string) => matrix.rows.filter((r) => r.kind === kind).length;
-  const parts = [`${count('differs')} of ${plural(matrix.rows.length, 'rule × action pair')} differ between the endpoints (listed first)`];
+  const parts = [`The endpoints differ on ${count('differs')} of ${plural(matrix.rows.length, 'rule × action pair')} (listed first)`];
   const partial = count('partial');
-  if (partial > 0) parts.push(`${partial} were not run by every endpoint (listed last; — = not run)`);
+  if (partial > 0) parts.push(`${partial} not run by every endpoint (listed last; — means not run)`);
   return `${parts.join('; ')}.`;
 }
 
