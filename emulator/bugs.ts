@@ -142,9 +142,9 @@ const BUG_SPECS = {
     summary: 'The CreateRouteTable answer leaves out clientToken, first time and on replay',
     rules: ['TOKEN-FORMAT'],
   },
-  'nacl-fingerprint-ignores-vpc': {
+  'nacl-fingerprint-ignores-tags': {
     actions: ['CreateNetworkAcl'],
-    summary: 'CreateNetworkAcl leaves VpcId out of the fingerprint, so the same token for another VPC replays the first ACL',
+    summary: 'CreateNetworkAcl leaves the tag specifications out of the fingerprint, so the same token with other tags replays the first ACL instead of a mismatch',
     rules: ['PARAM-MISMATCH'],
   },
   'eigw-mismatch-wrong-code': {
@@ -172,6 +172,11 @@ const BUG_SPECS = {
     summary: 'CreateVpcEndpoint requests with one token are not serialized, so concurrent duplicates each create an endpoint',
     rules: ['CONCURRENT-DUPLICATES'],
     options: { faults: { criticalSectionLatencyMs: 50 } },
+  },
+  'natgw-replay-after-delete-creates': {
+    actions: ['CreateNatGateway'],
+    summary: 'A CreateNatGateway replay after DeleteNatGateway creates a new gateway instead of answering the first (the token is looked up among live gateways only)',
+    rules: ['TOKEN-AFTER-TERMINATE'],
   },
   'truncated-answers': {
     summary: 'Every answer, success or error, carries only the first half of its body (status and headers kept)',

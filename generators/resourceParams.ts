@@ -20,22 +20,30 @@ export interface ResourceParams {
   readonly Tags: readonly Tag[];
 }
 
-export function resourceParams(options: readonly OptionSpec[]): fc.Arbitrary<ResourceParams> {
+/** Whether the create takes tags: an untagged one (a launch template version) has `Tags: []` and no tag change. */
+export interface TaggingConstraint {
+  /** @defaultValue true */
+  readonly tagged?: boolean;
+}
+
+export function resourceParams(options: readonly OptionSpec[], { tagged = true }: TaggingConstraint = {}): fc.Arbitrary<ResourceParams> {
   const entries = options.map((option) => {
     const value = fc.constantFrom(...option.values);
     return option.optional ? fc.option(value, { nil: undefined }).map((v) => [option.name, v] as const) : value.map((v) => [option.name, v] as const);
   });
-  return fc.record({ options: fc.tuple(...entries), tags: tags() }).map(({ options: chosen, tags: Tags }) => ({
+  return fc.record({ options: fc.tuple(...entries), tags: tagged ? tags() : fc.constant([]) }).map(({ options: chosen, tags: Tags }) => ({
     Options: Object.fromEntries(chosen.filter((entry): entry is readonly [string, string] => entry[1] !== undefined)),
     Tags,
   }));
 }
 
 /** One changed parameter of such a create: its tags, or one option moved to another value. */
-export function resourceChange(options: readonly OptionSpec[]): fc.Arbitrary<ParamChange> {
-  const changes: fc.Arbitrary<ParamChange>[] = [fc.record({ field: fc.constant('Tags' as const), op: tagOp() })];
+export function resourceChange(options: readonly OptionSpec[], { tagged = true }: TaggingConstraint = {}): fc.Arbitrary<ParamChange> {
+  const changes: fc.Arbitrary<ParamChange>[] = tagged ? [fc.record({ field: fc.constant('Tags' as const), op: tagOp() })] : [];
   for (const option of options) changes.push(fc.record({ field: fc.constant('Option' as const), name: fc.constant(option.name), shift: fc.integer({ min: 1, max: 4 }) }));
-  return fc.oneof(...changes);
+  const [first, ...rest] = changes;
+  if (first === undefined) throw new Error('an untagged create needs at least one option to change');
+  return fc.oneof(first, ...rest);
 }
 
 export function applyResourceChange(params: ResourceParams, change: ParamChange, options: readonly OptionSpec[]): ResourceParams {

@@ -20,6 +20,8 @@ export const TOKEN_ACTIONS = [
   'CreateManagedPrefixList',
   'CreateTrafficMirrorFilter',
   'CreateVpcEndpoint',
+  'CreateLaunchTemplateVersion',
+  'CreateNatGateway',
 ] as const;
 export type TokenActionName = (typeof TOKEN_ACTIONS)[number];
 

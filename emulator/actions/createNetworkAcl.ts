@@ -23,7 +23,7 @@ function create(ctx: RequestContext, input: VpcChildInput, token: string | undef
 export const createNetworkAcl: IdempotentAction<VpcChildInput> = {
   name: 'CreateNetworkAcl',
   tokenLimit: 64,
-  quirks: (bugs) => (bugs.on('nacl-fingerprint-ignores-vpc') ? { fingerprintIgnores: /^VpcId$/ } : {}),
+  quirks: (bugs) => (bugs.on('nacl-fingerprint-ignores-tags') ? { fingerprintIgnores: /^TagSpecification\./ } : {}),
   validate: (ctx) => readVpcChildInput(ctx, 'network-acl'),
   create,
 };

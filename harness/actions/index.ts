@@ -2,7 +2,9 @@ import type { TokenActionName } from '../target.ts';
 import type { ActionAdapter } from './action.ts';
 import { createEgressOnlyInternetGateway } from './createEgressOnlyInternetGateway.ts';
 import { createLaunchTemplate } from './createLaunchTemplate.ts';
+import { createLaunchTemplateVersion } from './createLaunchTemplateVersion.ts';
 import { createManagedPrefixList } from './createManagedPrefixList.ts';
+import { createNatGateway } from './createNatGateway.ts';
 import { createNetworkAcl } from './createNetworkAcl.ts';
 import { createNetworkInterface } from './createNetworkInterface.ts';
 import { createRouteTable } from './createRouteTable.ts';
@@ -23,4 +25,6 @@ export const ACTION_ADAPTERS: Readonly<Record<TokenActionName, ActionAdapter>> =
   CreateManagedPrefixList: createManagedPrefixList as ActionAdapter,
   CreateTrafficMirrorFilter: createTrafficMirrorFilter as ActionAdapter,
   CreateVpcEndpoint: createVpcEndpoint as ActionAdapter,
+  CreateLaunchTemplateVersion: createLaunchTemplateVersion as ActionAdapter,
+  CreateNatGateway: createNatGateway as ActionAdapter,
 };

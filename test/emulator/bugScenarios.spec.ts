@@ -286,11 +286,12 @@ const SCENARIOS: Record<BugName, Scenario> = {
       return (await e.call(create)).body.clientToken === ' route table token ' && (await e.call(create)).body.clientToken === ' route table token ';
     },
   },
-  'nacl-fingerprint-ignores-vpc': {
+  'nacl-fingerprint-ignores-tags': {
     correct: async (e) => {
-      const [first, second] = [await newVpc(e, '10.0.0.0/16'), await newVpc(e, '10.1.0.0/16')];
-      await e.call({ Action: 'CreateNetworkAcl', VpcId: first, ClientToken: 'A' });
-      const other = await e.call({ Action: 'CreateNetworkAcl', VpcId: second, ClientToken: 'A' });
+      const vpcId = await newVpc(e);
+      const tagged = (value: string) => ({ 'TagSpecification.1.ResourceType': 'network-acl', 'TagSpecification.1.Tag.1.Key': 'k', 'TagSpecification.1.Tag.1.Value': value });
+      await e.call({ Action: 'CreateNetworkAcl', VpcId: vpcId, ClientToken: 'A', ...tagged('one') });
+      const other = await e.call({ Action: 'CreateNetworkAcl', VpcId: vpcId, ClientToken: 'A', ...tagged('two') });
       return other.code === 'IdempotentParameterMismatch' && creates(e, 'CreateNetworkAcl') === 1;
     },
   },
