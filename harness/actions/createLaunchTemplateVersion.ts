@@ -17,7 +17,7 @@ const OPTIONS: readonly OptionSpec[] = [
 ];
 
 /**
- * A version cannot carry tags (REF-LAUNCH-TEMPLATE-VERSIONS), so the case id travels in its
+ * A version cannot carry tags (REF-TOKEN-ACTIONS), so the case id travels in its
  * description instead, and the read-back turns it back into the suite's three tags: a run id and a
  * test id are prefixes of the case id.
  */

@@ -2,7 +2,7 @@ import { simpleAction } from './simpleAction.ts';
 
 /**
  * Private NAT gateways need no Elastic IP and cost little for the seconds they live
- * (REF-NAT-GATEWAYS); deleting one takes it through `deleting` to `deleted`, listed a while longer.
+ * (REF-TOKEN-ACTIONS); deleting one takes it through `deleting` to `deleted`, listed a while longer.
  */
 export const createNatGateway = simpleAction({
   name: 'CreateNatGateway',
