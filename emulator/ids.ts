@@ -19,6 +19,7 @@ export type IdPrefix =
   | 'tmf'
   | 'tmfr'
   | 'vpce'
+  | 'nat'
   | 'dopt'
   | 'vpc-cidr-assoc';
 

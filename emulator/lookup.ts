@@ -9,10 +9,15 @@ export function isListed(ctx: RequestContext, resource: StoredResource): boolean
   return isListedAt(resource.createdAt, ctx.now(), ctx.runtime.options.lifecycle);
 }
 
+/** Listed now: past its listing delay, and (for a kind whose deleted resources linger) not yet gone. */
+function isShown<T extends StoredResource>(ctx: RequestContext, kind: ResourceKind<T>, resource: T): boolean {
+  return isListed(ctx, resource) && !(kind.goneAt?.(resource, ctx.now(), ctx.runtime.options.lifecycle) ?? false);
+}
+
 /** The resource with this id if the caller can see it. */
 export function visible<T extends StoredResource>(ctx: RequestContext, kind: ResourceKind<T>, id: string): T | undefined {
   const resource = kind.table(ctx.store).get(id);
-  return resource !== undefined && isListed(ctx, resource) ? resource : undefined;
+  return resource !== undefined && isShown(ctx, kind, resource) ? resource : undefined;
 }
 
 /** The resource with this id, or the kind's NotFound. */
@@ -33,5 +38,5 @@ export function findAllListed<T extends StoredResource>(ctx: RequestContext, kin
 
 /** Every resource of the kind the caller can see, in creation order. */
 export function allListed<T extends StoredResource>(ctx: RequestContext, kind: ResourceKind<T>): T[] {
-  return [...kind.table(ctx.store).values()].filter((resource) => isListed(ctx, resource));
+  return [...kind.table(ctx.store).values()].filter((resource) => isShown(ctx, kind, resource));
 }

@@ -2,10 +2,13 @@
 // a request names an id of that kind that does not exist (REF-EVENTUAL-CONSISTENCY: also one that
 // is too new to be seen yet).
 import { Ec2Fault } from './errors.ts';
+import { isNatGatewayGoneAt } from './natGateways.ts';
+import type { LifecycleOptions } from './options.ts';
 import type { ResourceTable, StoredResource } from './resourceTable.ts';
 import type {
   EgressOnlyInternetGateway,
   ManagedPrefixList,
+  NatGateway,
   NetworkAcl,
   NetworkInterface,
   RouteTable,
@@ -23,6 +26,11 @@ export interface ResourceKind<T extends StoredResource> {
   table(store: RegionStore): ResourceTable<T>;
   /** The answer to a request naming `ids`, none of which the caller can see. */
   notFound(ids: readonly string[]): Ec2Fault;
+  /**
+   * For a kind whose deleted resources stay listed for a while (NAT gateways): true once this one
+   * has stopped being listed, so it answers as unknown. Absent: a resource is listed until removed.
+   */
+  goneAt?(resource: T, now: number, lifecycle: LifecycleOptions): boolean;
 }
 
 function quoted(ids: readonly string[]): string {
@@ -63,3 +71,7 @@ export const TRAFFIC_MIRROR_FILTER_RULES = kind<TrafficMirrorFilterRule>(
   (ids) => `The traffic mirror filter rule ID ${ids} does not exist.`,
 );
 export const VPC_ENDPOINTS = kind<VpcEndpoint>((s) => s.vpcEndpoints, 'InvalidVpcEndpointId.NotFound', (ids) => `The Vpc Endpoint Id ${ids} does not exist`);
+export const NAT_GATEWAYS: ResourceKind<NatGateway> = {
+  ...kind<NatGateway>((s) => s.natGateways, 'NatGatewayNotFound', (ids) => `The NAT gateway ${ids} was not found`),
+  goneAt: isNatGatewayGoneAt,
+};

@@ -62,6 +62,8 @@ export interface NetworkInterface extends Owned {
   readonly macAddress: string;
   readonly groups: readonly GroupRef[];
   readonly interfaceType: string;
+  /** Set on an interface AWS creates for a service (a NAT gateway's): in use, and not the caller's to delete. */
+  readonly managedBy?: string;
 }
 
 export interface Route {
@@ -132,4 +134,16 @@ export interface VpcEndpoint extends Owned {
   readonly vpcEndpointType: string;
   readonly routeTableIds: readonly string[];
   readonly policyDocument: string;
+}
+
+export interface NatGateway extends StoredResource {
+  readonly vpcId: string;
+  readonly subnetId: string;
+  readonly connectivityType: 'public' | 'private';
+  /** The interface the gateway created in its subnet, and its primary private address. */
+  readonly networkInterfaceId: string;
+  readonly privateIp: string;
+  readonly tags: readonly Tag[];
+  /** Set once, by the first DeleteNatGateway; the state follows the clock from there. Mutable. */
+  deletedAt?: number;
 }

@@ -3,6 +3,7 @@ import { createEgressOnlyInternetGateway } from './actions/createEgressOnlyInter
 import { createLaunchTemplate } from './actions/createLaunchTemplate.ts';
 import { createLaunchTemplateVersion } from './actions/createLaunchTemplateVersion.ts';
 import { createManagedPrefixList } from './actions/createManagedPrefixList.ts';
+import { createNatGateway } from './actions/createNatGateway.ts';
 import { createNetworkAcl } from './actions/createNetworkAcl.ts';
 import { createNetworkInterface } from './actions/createNetworkInterface.ts';
 import { createRouteTable } from './actions/createRouteTable.ts';
@@ -17,6 +18,7 @@ import { deleteEgressOnlyInternetGateway } from './actions/deleteEgressOnlyInter
 import { deleteLaunchTemplate } from './actions/deleteLaunchTemplate.ts';
 import { deleteLaunchTemplateVersions } from './actions/deleteLaunchTemplateVersions.ts';
 import { deleteManagedPrefixList } from './actions/deleteManagedPrefixList.ts';
+import { deleteNatGateway } from './actions/deleteNatGateway.ts';
 import { deleteNetworkAcl } from './actions/deleteNetworkAcl.ts';
 import { deleteNetworkInterface } from './actions/deleteNetworkInterface.ts';
 import { deleteRouteTable } from './actions/deleteRouteTable.ts';
@@ -33,6 +35,7 @@ import { describeInstances } from './actions/describeInstances.ts';
 import { describeLaunchTemplateVersions } from './actions/describeLaunchTemplateVersions.ts';
 import { describeLaunchTemplates } from './actions/describeLaunchTemplates.ts';
 import { describeManagedPrefixLists } from './actions/describeManagedPrefixLists.ts';
+import { describeNatGateways } from './actions/describeNatGateways.ts';
 import { describeNetworkAcls } from './actions/describeNetworkAcls.ts';
 import { describeNetworkInterfaces } from './actions/describeNetworkInterfaces.ts';
 import { describeRegions } from './actions/describeRegions.ts';
@@ -94,6 +97,9 @@ export const BUILTIN_ACTIONS: ActionTable = {
   CreateVpcEndpoint: idempotentHandler(createVpcEndpoint),
   DescribeVpcEndpoints: describeVpcEndpoints,
   DeleteVpcEndpoints: deleteVpcEndpoints,
+  CreateNatGateway: idempotentHandler(createNatGateway),
+  DescribeNatGateways: describeNatGateways,
+  DeleteNatGateway: deleteNatGateway,
   // Fixtures the suite sets the VPC-side actions up with; they take no ClientToken.
   CreateVpc: createVpc,
   DescribeVpcs: describeVpcs,

@@ -10,6 +10,7 @@ import { ResourceTable } from './resourceTable.ts';
 import type {
   EgressOnlyInternetGateway,
   ManagedPrefixList,
+  NatGateway,
   NetworkAcl,
   NetworkInterface,
   RouteTable,
@@ -96,6 +97,7 @@ export class RegionStore {
   readonly trafficMirrorFilters = new ResourceTable<TrafficMirrorFilter>();
   readonly trafficMirrorFilterRules = new ResourceTable<TrafficMirrorFilterRule>();
   readonly vpcEndpoints = new ResourceTable<VpcEndpoint>();
+  readonly natGateways = new ResourceTable<NatGateway>();
   readonly defaultVpcId: string;
   readonly defaultSecurityGroup: GroupRef;
   /** The DHCP options set every VPC of the region uses. */

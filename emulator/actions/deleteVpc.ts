@@ -9,7 +9,7 @@ export const deleteVpc = deleteHandler({
   kind: VPCS,
   idParam: 'VpcId',
   check: (ctx, vpc) => {
-    if (vpcHasDependents(ctx.store, vpc)) throw dependencyViolation(`The vpc '${vpc.id}' has dependencies and cannot be deleted.`);
+    if (vpcHasDependents(ctx.store, vpc, { now: ctx.now(), lifecycle: ctx.runtime.options.lifecycle })) throw dependencyViolation(`The vpc '${vpc.id}' has dependencies and cannot be deleted.`);
   },
   remove: (ctx, vpc) => removeVpc(ctx.store, vpc),
 });

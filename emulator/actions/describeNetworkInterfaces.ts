@@ -1,5 +1,6 @@
 // DescribeNetworkInterfaces: by `NetworkInterfaceId.N` and filters, paginated (5–1000); `pending`
-// turns `available` after the lifecycle's pending time.
+// turns `available` after the lifecycle's pending time. An interface a NAT gateway created is
+// requester-managed and `in-use` for as long as it exists.
 import type { RequestContext } from '../context.ts';
 import { describeHandler } from '../describe.ts';
 import { isCreatingAt } from '../lifecycle.ts';
@@ -8,6 +9,7 @@ import { NETWORK_INTERFACES } from '../resourceKinds.ts';
 import type { NetworkInterface } from '../resources.ts';
 
 function statusAt(ctx: RequestContext, eni: NetworkInterface): string {
+  if (eni.managedBy !== undefined) return 'in-use';
   return isCreatingAt(eni.createdAt, ctx.now(), ctx.runtime.options.lifecycle) ? 'pending' : 'available';
 }
 
@@ -32,8 +34,8 @@ export const describeNetworkInterfaces = describeHandler<NetworkInterface>({
     'group-name': (eni) => eni.groups.map((group) => group.groupName),
     'interface-type': (eni) => eni.interfaceType,
     'owner-id': (eni) => eni.ownerId,
-    'requester-managed': () => 'false',
-    'source-dest-check': () => 'true',
+    'requester-managed': (eni) => String(eni.managedBy !== undefined),
+    'source-dest-check': (eni) => String(eni.managedBy === undefined),
     status: (eni) => statusAt(ctx, eni),
   }),
   render: (ctx, eni) => networkInterfaceXml(eni, ctx.identity.region, statusAt(ctx, eni)),

@@ -335,6 +335,15 @@ const SCENARIOS: Record<BugName, Scenario> = {
       return endpoints.size === 1 && !endpoints.has(undefined) && creates(e, 'CreateVpcEndpoint') === 1;
     },
   },
+  'natgw-replay-after-delete-creates': {
+    correct: async (e) => {
+      const create = { Action: 'CreateNatGateway', SubnetId: await defaultSubnet(e), ConnectivityType: 'private', ClientToken: 'N' };
+      const first = (await e.call(create)).body.natGateway?.natGatewayId;
+      const deleted = await e.call({ Action: 'DeleteNatGateway', NatGatewayId: first });
+      const again = (await e.call(create)).body.natGateway?.natGatewayId;
+      return deleted.status === 200 && first !== undefined && again === first && creates(e, 'CreateNatGateway') === 1;
+    },
+  },
 };
 
 describe('seeded bugs are live', () => {

@@ -30,6 +30,12 @@ export interface TokenActionCase {
   notFound: string;
   /** How a delete of an unknown id reports it, when that is a 200 with an error item rather than an error. */
   deleteNotFound?(answer: Answer): string | undefined;
+  /**
+   * For a kind EC2 keeps listing for a while after its delete (NAT gateways, about an hour): the
+   * state a describe-by-id answer shows. Until then describe shows it deleting or deleted rather
+   * than NotFound, and a second delete succeeds.
+   */
+  lingeringState?(body: any): string | undefined;
 }
 
 export function tagged(type: string, key: string, value: string): Params {
@@ -217,5 +223,21 @@ export const CASES: readonly TokenActionCase[] = [
     deleteById: (id) => ({ Action: 'DeleteVpcEndpoints', 'VpcEndpointId.1': id }),
     notFound: 'InvalidVpcEndpointId.NotFound',
     deleteNotFound: (answer) => items(answer.body.unsuccessful)[0]?.error?.code,
+  },
+  {
+    action: 'CreateNatGateway',
+    tokenLimit: 64,
+    echoesToken: true,
+    tagType: 'natgateway',
+    setup: subnetParents,
+    params: { ConnectivityType: 'private' },
+    change: { PrivateIpAddress: '10.0.0.100' },
+    idOf: (body) => body.natGateway.natGatewayId,
+    describeById: (id) => ({ Action: 'DescribeNatGateways', 'NatGatewayId.1': id }),
+    describeAll: () => ({ Action: 'DescribeNatGateways' }),
+    listedIds: (body) => items(body.natGatewaySet).map((gateway) => gateway.natGatewayId),
+    deleteById: (id) => ({ Action: 'DeleteNatGateway', NatGatewayId: id }),
+    notFound: 'NatGatewayNotFound',
+    lingeringState: (body) => items(body.natGatewaySet)[0]?.state,
   },
 ];
