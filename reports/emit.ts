@@ -1,5 +1,6 @@
 import { appendFile, mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { toHtml, type HtmlReportOptions } from './html/page.ts';
 import { toJson } from './json.ts';
 import { toJUnit, type JUnitOptions } from './junit.ts';
 import { toMarkdown, type MarkdownOptions } from './markdown.ts';
@@ -11,6 +12,8 @@ export interface WriteReportsOptions {
   readonly junit?: JUnitOptions;
   /** @defaultValue {} (the writer's own defaults) */
   readonly markdown?: MarkdownOptions;
+  /** @defaultValue {} (the writer's own defaults) */
+  readonly html?: HtmlReportOptions;
 }
 
 /** Where each report went, so the CLI can print the paths. */
@@ -18,21 +21,23 @@ export interface ReportPaths {
   readonly json: string;
   readonly junit: string;
   readonly markdown: string;
+  readonly html: string;
 }
 
 export const VERDICTS_FILE = 'verdicts.jsonl';
 
-/** Writes report.json, junit.xml and summary.md into `dir`, creating it if needed. */
+/** Writes report.json, junit.xml, summary.md and report.html into `dir`, creating it if needed. */
 export async function writeReports(report: RunReport, dir: string, options: WriteReportsOptions = {}): Promise<ReportPaths> {
   await mkdir(dir, { recursive: true });
   const paths: ReportPaths = {
     json: join(dir, 'report.json'),
     junit: join(dir, 'junit.xml'),
     markdown: join(dir, 'summary.md'),
+    html: join(dir, 'report.html'),
   };
   // Render everything before writing anything: a writer bug must not leave a half-updated folder.
-  const contents = [toJson(report), toJUnit(report, options.junit), toMarkdown(report, options.markdown)];
-  await Promise.all([paths.json, paths.junit, paths.markdown].map((path, i) => writeAtomically(path, contents[i] ?? '')));
+  const contents = [toJson(report), toJUnit(report, options.junit), toMarkdown(report, options.markdown), toHtml(report, options.html)];
+  await Promise.all([paths.json, paths.junit, paths.markdown, paths.html].map((path, i) => writeAtomically(path, contents[i] ?? '')));
   return paths;
 }
 

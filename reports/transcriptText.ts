@@ -50,8 +50,8 @@ function timing(attempt: AttemptRecord, origin: number): string {
   return `${at}, took ${Math.round(attempt.durationMs)} ms`;
 }
 
-/** EC2 Query bodies are form-encoded; decoded one pair per line, a changed parameter stands out. */
-function requestBody(body: string, maxBodyChars: number): string {
+/** EC2 Query bodies are form-encoded; decoded one pair per line, a changed parameter stands out (also report.html's). */
+export function requestBody(body: string, maxBodyChars: number): string {
   if (!isFormEncoded(body)) return visible(cut(body, maxBodyChars));
   const pairs = [...new URLSearchParams(body)].map(([key, value]) => `${quoteIfHidden(key)}=${quoteIfHidden(value)}`);
   return cut(pairs.join('\n'), maxBodyChars);

@@ -107,7 +107,7 @@ async function recheck(ledgerPath: string, values: Values): Promise<number> {
     { started, runId: recheckRun, target: { name: target.name, endpoints: target.regions.map((r) => r.endpoint.href), regions: target.regions.map((r) => r.name), embedded: false }, collected: { results, resourcesLeftBehind: sweep.leftBehind, notices: [] }, stopped: checked.problem, secrets: await secretsOf(config) },
   );
   const line = results.map((r) => `${r.rule} ${r.action} ${r.status}${r.failure ? `: ${r.failure.message}` : r.reason ? `: ${r.reason}` : ''}`).join('\n');
-  process.stdout.write(`recheck of run ${run}: ${samples.length} tokens, the oldest ${human(age)} old\n${line}\n${outcome.report.conformance} · reports: ${outcome.paths.markdown}, ${outcome.paths.json}, ${outcome.paths.junit}\n`);
+  process.stdout.write(`recheck of run ${run}: ${samples.length} tokens, the oldest ${human(age)} old\n${line}\n${outcome.report.conformance} · reports: ${outcome.paths.markdown}, ${outcome.paths.json}, ${outcome.paths.junit}, ${outcome.paths.html}\n`);
   if (checked.problem !== undefined) process.stderr.write(`ec2-idem recheck: ${checked.problem}\n`);
   return outcome.exitCode;
 }

@@ -14,7 +14,7 @@ import { targetFromFlags } from '../targetFromFlags.ts';
 
 const USAGE = `Usage: ec2-idem run [options]
 
-Runs the conformance suite and writes report.json, junit.xml and summary.md.
+Runs the conformance suite and writes report.json, junit.xml, summary.md and report.html.
 Without --target or --endpoint it starts the embedded reference emulator.
 
   --target FILE        target file (JSON; see targets/*.json)
@@ -106,7 +106,7 @@ async function run(values: Values): Promise<number> {
   });
   for (const notice of outcome.report.notices) process.stdout.write(`notice: ${notice}\n`);
   const { totals, conformance, run: ran } = outcome.report;
-  const reports = `reports: ${outcome.paths.markdown}, ${outcome.paths.json}, ${outcome.paths.junit}`;
+  const reports = `reports: ${outcome.paths.markdown}, ${outcome.paths.json}, ${outcome.paths.junit}, ${outcome.paths.html}`;
   if (ran.stopped === undefined && conformance === 'untested') {
     process.stderr.write(`ec2-idem run: no rule could run${outcome.report.notices.length ? ` (${outcome.report.notices.join('; ')})` : ''}\n`);
     return 2;

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendVerdictLine, VERDICTS_FILE, writeReports } from '../../reports/emit.ts';
 import { toJson } from '../../reports/json.ts';
 import { toJUnit } from '../../reports/junit.ts';
+import { toHtml } from '../../reports/html/page.ts';
 import { toMarkdown } from '../../reports/markdown.ts';
 import { checkRunReport } from '../../reports/validate.ts';
 import { failed, notApplicable, passed, sampleReport } from './fixtures/sampleReport.ts';
@@ -16,18 +17,19 @@ beforeEach(async () => {
 afterEach(() => rm(root, { recursive: true, force: true }));
 
 describe('writeReports', () => {
-  it('creates the folder and writes exactly the three reports, as the writers render them', async () => {
+  it('creates the folder and writes exactly the four reports, as the writers render them', async () => {
     // Arrange
     const report = sampleReport();
     const dir = join(root, 'out', 'nested');
     // Act
     const paths = await writeReports(report, dir, { junit: { suiteName: 'nightly' } });
     // Assert
-    expect(paths).toEqual({ json: join(dir, 'report.json'), junit: join(dir, 'junit.xml'), markdown: join(dir, 'summary.md') });
-    expect((await readdir(dir)).sort()).toEqual(['junit.xml', 'report.json', 'summary.md']); // no temporary files left
+    expect(paths).toEqual({ json: join(dir, 'report.json'), junit: join(dir, 'junit.xml'), markdown: join(dir, 'summary.md'), html: join(dir, 'report.html') });
+    expect((await readdir(dir)).sort()).toEqual(['junit.xml', 'report.html', 'report.json', 'summary.md']); // no temporary files left
     expect(await readFile(paths.json, 'utf8')).toBe(toJson(report));
     expect(await readFile(paths.junit, 'utf8')).toBe(toJUnit(report, { suiteName: 'nightly' }));
     expect(await readFile(paths.markdown, 'utf8')).toBe(toMarkdown(report));
+    expect(await readFile(paths.html, 'utf8')).toBe(toHtml(report));
   });
 
   it('writes a report.json that reads back as a valid report equal to the model', async () => {
