@@ -49,9 +49,10 @@ function cellHtml(cell: Cell | null): string {
   return `<td class="status-${cell.status}${cell.deviation ? ' documented' : ''}"${title}>${escapeHtml(STATUS_WORDS[cell.status])}${deviation}</td>`;
 }
 
-const STYLE = `.matrix{width:100%}
-.matrix thead th{position:sticky;top:0;background:#fff}
-.matrix td.note{font-size:.85em;color:#3f4752}
+const STYLE = `.matrix thead th{position:sticky;top:0;background:#fff}
+.matrix th,.matrix td:not(.note){white-space:nowrap}
+.matrix td.note{min-width:20rem;font-size:.85em;color:#3f4752}
+.endpoints td:nth-child(5){white-space:nowrap}
 .matrix tr.differs th{border-left:4px solid #1b1f24}
 .differs-mark{font-weight:bold}
 .not-run{color:#8c959f;text-align:center}
