@@ -96,4 +96,28 @@ describe.skipIf(!awsOnPath)('AWS CLI against the emulator', () => {
     const deleted = JSON.parse((await aws(emulator, ['delete-vpc-endpoints', '--vpc-endpoint-ids', a.VpcEndpoint.VpcEndpointId])).stdout);
     expect(deleted.Unsuccessful).toEqual([]);
   });
+
+  it('replays create-nat-gateway --connectivity-type private, echoing the token; delete-nat-gateway leaves it deleting, then deleted', async () => {
+    const emulator = await emulatorForTest();
+    const vpcId = JSON.parse((await aws(emulator, ['create-vpc', '--cidr-block', '10.0.0.0/16'])).stdout).Vpc.VpcId;
+    const subnetId = JSON.parse((await aws(emulator, ['create-subnet', '--vpc-id', vpcId, '--cidr-block', '10.0.2.0/24'])).stdout).Subnet.SubnetId;
+    const create = ['create-nat-gateway', '--subnet-id', subnetId, '--connectivity-type', 'private', '--client-token', 'cli-nat', '--tag-specifications', 'ResourceType=natgateway,Tags=[{Key=suite,Value=cli}]'];
+    const [first, second] = [await aws(emulator, create), await aws(emulator, create)];
+    expect([first.exitCode, second.exitCode], first.stderr).toEqual([0, 0]);
+    const created = JSON.parse(first.stdout);
+    expect(created.ClientToken).toBe('cli-nat');
+    expect(created.NatGateway).toMatchObject({ SubnetId: subnetId, VpcId: vpcId, State: 'pending', ConnectivityType: 'private', NatGatewayAddresses: [{ PrivateIp: '10.0.2.4', IsPrimary: true }] });
+    const id = created.NatGateway.NatGatewayId;
+    expect(JSON.parse(second.stdout).NatGateway.NatGatewayId).toBe(id);
+    const changed = await aws(emulator, [...create, '--private-ip-address', '10.0.2.9']);
+    expect(changed.stderr).toContain('IdempotentParameterMismatch');
+    const described = JSON.parse((await aws(emulator, ['describe-nat-gateways', '--filter', 'Name=tag:suite,Values=cli'])).stdout);
+    expect(described.NatGateways.map((gateway: any) => gateway.NatGatewayId)).toEqual([id]);
+    expect(JSON.parse((await aws(emulator, ['delete-nat-gateway', '--nat-gateway-id', id])).stdout).NatGatewayId).toBe(id);
+    const after = JSON.parse((await aws(emulator, ['describe-nat-gateways', '--nat-gateway-ids', id])).stdout);
+    // Each CLI call takes about a second, so the emulator's 500 ms of `deleting` may be over already.
+    expect(after.NatGateways.map((gateway: any) => gateway.State)).toEqual([expect.stringMatching(/^delet(ing|ed)$/)]);
+    const unknown = await aws(emulator, ['delete-nat-gateway', '--nat-gateway-id', 'nat-0123456789abcdef0']);
+    expect(unknown.stderr).toContain('NatGatewayNotFound');
+  });
 });

@@ -5,6 +5,7 @@ import {
   CreateLaunchTemplateCommand,
   CreateLaunchTemplateVersionCommand,
   CreateManagedPrefixListCommand,
+  CreateNatGatewayCommand,
   CreateNetworkAclCommand,
   CreateNetworkInterfaceCommand,
   CreateRouteTableCommand,
@@ -19,6 +20,7 @@ import {
   DeleteLaunchTemplateCommand,
   DeleteLaunchTemplateVersionsCommand,
   DeleteManagedPrefixListCommand,
+  DeleteNatGatewayCommand,
   DeleteNetworkAclCommand,
   DeleteNetworkInterfaceCommand,
   DeleteRouteTableCommand,
@@ -35,6 +37,7 @@ import {
   DescribeLaunchTemplateVersionsCommand,
   DescribeLaunchTemplatesCommand,
   DescribeManagedPrefixListsCommand,
+  DescribeNatGatewaysCommand,
   DescribeNetworkAclsCommand,
   DescribeNetworkInterfacesCommand,
   DescribeRegionsCommand,
@@ -305,5 +308,30 @@ describe('@aws-sdk/client-ec2 against the new token-taking actions', () => {
     expect((await ec2.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [id] }))).VpcEndpoints).toHaveLength(1);
     const deleted = await ec2.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: [id, 'vpce-0123456789abcdef0'] }));
     expect(deleted.Unsuccessful?.map((item) => [item.ResourceId, item.Error?.Code])).toEqual([['vpce-0123456789abcdef0', 'InvalidVpcEndpoint.NotFound']]);
+  });
+
+  it('CreateNatGateway, DescribeNatGateways, DeleteNatGateway', async () => {
+    const ec2 = clientFor(await emulatorForTest());
+    const { vpcId, subnetId } = await network(ec2);
+    const input = {
+      SubnetId: subnetId,
+      ConnectivityType: 'private' as const,
+      ClientToken: 'nat-token',
+      TagSpecifications: [{ ResourceType: 'natgateway' as const, Tags: [{ Key: 'suite', Value: 'sdk' }] }],
+    };
+    const [first, second] = await twice(() => ec2.send(new CreateNatGatewayCommand(input)));
+    const id = first.NatGateway!.NatGatewayId!;
+    expect([second.NatGateway?.NatGatewayId, first.ClientToken]).toEqual([id, 'nat-token']);
+    expect(first.NatGateway).toMatchObject({ SubnetId: subnetId, VpcId: vpcId, State: 'pending', ConnectivityType: 'private', Tags: [{ Key: 'suite', Value: 'sdk' }] });
+    expect(first.NatGateway?.CreateTime).toBeInstanceOf(Date);
+    expect(first.NatGateway?.NatGatewayAddresses).toEqual([{ NetworkInterfaceId: expect.stringMatching(/^eni-/), PrivateIp: '10.0.1.4', IsPrimary: true, Status: 'succeeded' }]);
+    expect(await errorOf(ec2.send(new CreateNatGatewayCommand({ ...input, PrivateIpAddress: '10.0.1.99' })))).toEqual({ name: 'IdempotentParameterMismatch', status: 400 });
+    const described = await ec2.send(new DescribeNatGatewaysCommand({ Filter: [{ Name: 'tag:suite', Values: ['sdk'] }] }));
+    expect(described.NatGateways?.map((gateway) => gateway.NatGatewayId)).toEqual([id]);
+    expect((await ec2.send(new DeleteNatGatewayCommand({ NatGatewayId: id }))).NatGatewayId).toBe(id);
+    const deleting = await ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: [id] }));
+    expect(deleting.NatGateways?.[0]).toMatchObject({ State: 'deleting', DeleteTime: expect.any(Date) });
+    await expect(ec2.send(new DeleteSubnetCommand({ SubnetId: subnetId }))).rejects.toMatchObject({ name: 'DependencyViolation' });
+    await expect(ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: ['nat-0123456789abcdef0'] }))).rejects.toMatchObject({ name: 'NatGatewayNotFound' });
   });
 });
