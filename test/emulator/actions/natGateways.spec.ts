@@ -100,7 +100,7 @@ describe('CreateNatGateway', () => {
     expect(twice.code).toBe('InvalidIPAddress.InUse');
   });
 
-  it.each<[string, Params, string]>([
+  it.each<[string, Record<string, string | number | undefined>, string]>([
     ['no subnet', { SubnetId: undefined }, 'MissingParameter'],
     ['an unknown subnet', { SubnetId: 'subnet-0123456789abcdef0' }, 'InvalidSubnetID.NotFound'],
     ['an unknown connectivity type', { ConnectivityType: 'internal' }, 'InvalidParameterValue'],
