@@ -30,23 +30,45 @@ export function parseDifferences(message: string): ShownDifference[] {
   if (start < 0 || !message.includes('not the same response')) return [];
   let rest = message.slice(start + INTRO.length);
   const found: ShownDifference[] = [];
-  while (rest !== '') {
+  for (;;) {
     const colon = rest.indexOf(': ');
-    const arrow = rest.indexOf(ARROW, colon + 2);
-    if (colon <= 0 || arrow < 0) break;
-    const path = rest.slice(0, colon);
-    if (!path.startsWith('/') && path !== ROOT) break;
-    const first = rest.slice(colon + 2, arrow);
-    rest = rest.slice(arrow + ARROW.length);
-    // The second value ends where the next difference starts, or at the closing parenthesis.
-    const next = rest.search(/; (?=\/|\(root element\): )/);
-    const end = next >= 0 ? next : rest.lastIndexOf(')');
-    const second = end >= 0 ? rest.slice(0, end) : rest;
-    found.push({ path, first: shownValue(first, path), second: shownValue(second, path) });
-    if (next < 0) break;
-    rest = rest.slice(next + 2);
+    const path = rest.slice(0, Math.max(0, colon));
+    if (colon <= 0 || (!path.startsWith('/') && path !== ROOT)) break;
+    const first = takeValue(rest.slice(colon + 2), (tail) => tail.startsWith(ARROW));
+    if (first === undefined) break;
+    const second = takeValue(first.after.slice(ARROW.length), (tail) => NEXT_DIFFERENCE.test(tail) || tail === ')');
+    const shown = second ?? { value: first.after.slice(ARROW.length).replace(/\)$/, ''), after: '' };
+    found.push({ path, first: shownValue(first.value, path), second: shownValue(shown.value, path) });
+    if (!NEXT_DIFFERENCE.test(shown.after)) break;
+    rest = shown.after.slice(2);
   }
   return found;
+}
+
+const NEXT_DIFFERENCE = /^; (?:\/|\(root element\): )/;
+
+/**
+ * One shown value and what follows it. A JSON string ends at its closing quote (it may hold an
+ * arrow or a semicolon); anything else (a structure, text cut short) at the first place where
+ * `endsHere` holds.
+ */
+function takeValue(text: string, endsHere: (tail: string) => boolean): { value: string; after: string } | undefined {
+  if (text.startsWith('"')) {
+    const close = closingQuote(text);
+    if (close > 0 && endsHere(text.slice(close + 1))) return { value: text.slice(0, close + 1), after: text.slice(close + 1) };
+  }
+  for (let i = 0; i <= text.length; i += 1) {
+    if (endsHere(text.slice(i))) return { value: text.slice(0, i), after: text.slice(i) };
+  }
+  return undefined;
+}
+
+function closingQuote(text: string): number {
+  for (let i = 1; i < text.length; i += 1) {
+    if (text[i] === '\\') i += 1;
+    else if (text[i] === '"') return i;
+  }
+  return -1;
 }
 
 function shownValue(shown: string, path: string): ShownValue {
