@@ -32,6 +32,16 @@ export function expectOk(outcome: Outcome, what: string): Ok {
   return outcome;
 }
 
+/**
+ * A step the rule needs but does not judge (deleting what a case made, so that a replay after the
+ * delete can be judged): when it fails the case cannot show anything, so the rule is inconclusive
+ * rather than failed. An endpoint that cannot delete has not broken an idempotency promise.
+ */
+export function expectStepDone(outcome: Outcome, what: string): Ok {
+  if (outcome.kind !== 'ok') throw new Inconclusive(`${what} did not succeed, so the rule could not be checked: ${detail(outcome)}`);
+  return outcome;
+}
+
 export interface ErrorExpectation {
   /** Acceptable codes; any code when undefined. */
   readonly codes?: readonly string[];

@@ -9,7 +9,7 @@ import { fingerprintOf, type PromiseModel, type TokenScope } from '../harness/mo
 import type { Ok, Outcome } from '../harness/outcome.ts';
 import { advise } from '../harness/retry.ts';
 import type { Placement, RuleHarness } from '../harness/ruleHarness.ts';
-import { expectIds, expectObserved, expectOk, ids, violation } from './expect.ts';
+import { expectIds, expectObserved, expectOk, expectStepDone, ids, violation } from './expect.ts';
 import { expectModelled } from './modelled.ts';
 
 /** What the steps check against: the model of the promises for this one sequence. */
@@ -101,7 +101,7 @@ export class Delete extends Step {
     const { placement, scope } = this.at(real);
     const binding = world.oracle.binding(scope);
     if (binding === undefined || binding.deleted) return;
-    for (const outcome of await real.h.remove(binding.resources, placement)) expectOk(outcome, `${this.toString()}: ${real.h.action.deleteAction}`);
+    for (const outcome of await real.h.remove(binding.resources, placement)) expectStepDone(outcome, `${this.toString()}: ${real.h.action.deleteAction}`);
     world.oracle.deleted(binding.resources);
   }
 

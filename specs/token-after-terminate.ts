@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterDelete } from '../harness/model/promiseModel.ts';
-import { CLIENT_ERROR, expectCreated, expectError, expectIds, expectObserved, expectOk, expectSameResponse, ids, violation } from './expect.ts';
+import { CLIENT_ERROR, expectCreated, expectError, expectIds, expectObserved, expectOk, expectSameResponse, expectStepDone, ids, violation } from './expect.ts';
 import { ALL_PROFILES, defineRule } from './rule.ts';
 
 /**
@@ -31,7 +31,7 @@ export default defineRule({
     const outcome = await h.create(params, minted, context);
     const firstIds = ids(expectCreated(h, outcome, 'first create'));
     const first = expectOk(outcome, 'first create');
-    for (const outcome of await h.remove(firstIds)) expectOk(outcome, `${h.action.deleteAction} of the created resources`);
+    for (const outcome of await h.remove(firstIds)) expectStepDone(outcome, `${h.action.deleteAction} of the created resources`);
     const allowed = afterDelete(h.profile, h.action.name);
     for (let n = 1; n <= replays; n += 1) {
       const outcome = await h.create(params, minted, context);
