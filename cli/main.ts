@@ -1,10 +1,3 @@
-import { actionsCommand } from './commands/actions.ts';
-import { cleanupCommand } from './commands/cleanup.ts';
-import { compareCommand } from './commands/compare.ts';
-import { emulatorCommand } from './commands/emulator.ts';
-import { recheckCommand } from './commands/recheck.ts';
-import { runCommand } from './commands/run.ts';
-
 const USAGE = `Usage: ec2-idem <command> [options]
 
 Commands:
@@ -18,13 +11,20 @@ Commands:
 ec2-idem <command> --help shows a command's options.
 `;
 
-const COMMANDS: Readonly<Record<string, (argv: string[]) => Promise<number>>> = {
-  run: runCommand,
-  emulator: (argv) => emulatorCommand(argv),
-  cleanup: cleanupCommand,
-  recheck: recheckCommand,
-  actions: actionsCommand,
-  compare: compareCommand,
+type Command = (argv: string[]) => Promise<number>;
+
+// Each command is imported only when it is the one asked for: `run` pulls in the whole suite,
+// and `--help` or `emulator` should not wait for that. (A new command: one line here.)
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  run: async () => (await import('./commands/run.ts')).runCommand,
+  emulator: async () => {
+    const { emulatorCommand } = await import('./commands/emulator.ts');
+    return (argv) => emulatorCommand(argv);
+  },
+  cleanup: async () => (await import('./commands/cleanup.ts')).cleanupCommand,
+  recheck: async () => (await import('./commands/recheck.ts')).recheckCommand,
+  actions: async () => (await import('./commands/actions.ts')).actionsCommand,
+  compare: async () => (await import('./commands/compare.ts')).compareCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -33,12 +33,12 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command === undefined ? 2 : 0;
   }
-  const handler = COMMANDS[command];
-  if (!handler) {
+  const load = COMMANDS[command];
+  if (!load) {
     process.stderr.write(`ec2-idem: unknown command "${command}" (expected one of: ${Object.keys(COMMANDS).join(', ')})\n`);
     return 2;
   }
-  return handler(rest);
+  return (await load())(rest);
 }
 
 process.exitCode = await main(process.argv.slice(2));
