@@ -7,6 +7,9 @@ Commands:
   recheck    send an earlier run's retained tokens again, hours or days later (the 24-hour promise)
   actions    list every EC2 operation that takes a ClientToken, and which the suite, emulator and moto cover
   compare    put several endpoints' reports side by side: rules × actions × endpoints, as Markdown or HTML
+  certify    a certification run under fixed settings, written as a bundle with evidence and a certificate
+  verify     check a certification bundle offline: digests, schemas, settings, verdicts, evidence
+  merge      join the bundles of the shards of one certification into one bundle
 
 ec2-idem <command> --help shows a command's options.
 `;
@@ -25,6 +28,9 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   recheck: async () => (await import('./commands/recheck.ts')).recheckCommand,
   actions: async () => (await import('./commands/actions.ts')).actionsCommand,
   compare: async () => (await import('./commands/compare.ts')).compareCommand,
+  certify: async () => (await import('./commands/certify.ts')).certifyCommand,
+  verify: async () => (await import('./commands/verify.ts')).verifyCommand,
+  merge: async () => (await import('./commands/merge.ts')).mergeCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

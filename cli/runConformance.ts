@@ -1,6 +1,8 @@
 import { join, resolve } from 'node:path';
+import pkg from '../package.json' with { type: 'json' };
 import type { Writable } from 'node:stream';
 import { defaultChainCredentials } from '../harness/credentials.ts';
+import type { EvidenceSink } from '../harness/evidence.ts';
 import { scrub } from '../harness/redact.ts';
 import type { TargetConfig, TokenActionName } from '../harness/target.ts';
 import { buildRunReport } from '../reports/build.ts';
@@ -15,9 +17,10 @@ import { withRuleHeader } from '../specs/ruleResult.ts';
 import { runSuite } from '../specs/runSuite.ts';
 import { DEFAULT_RUNS } from '../specs/runRule.ts';
 import { newRunId, type RunSettings } from '../specs/settings.ts';
+import type { Shard } from '../specs/shard.ts';
 import { startEmbeddedTarget, type EmbeddedOptions } from './embeddedTarget.ts';
 
-const TOOL = { name: 'ec2-idempotency-conformance', version: '0.1.0' };
+const TOOL = { name: pkg.name, version: pkg.version };
 
 export interface ConformanceRequest {
   /** Undefined: the embedded reference emulator. */
@@ -42,6 +45,10 @@ export interface ConformanceRequest {
   readonly strict?: boolean;
   /** Progress lines. @defaultValue process.stdout */
   readonly out?: Writable;
+  /** Run only this shard of the rule × action list. @defaultValue all of it */
+  readonly shard?: Shard;
+  /** Receives every attempt the rules send (a certification's evidence). @defaultValue none */
+  readonly evidence?: EvidenceSink;
 }
 
 export interface ConformanceOutcome {
@@ -69,6 +76,7 @@ export async function runConformance(request: ConformanceRequest): Promise<Confo
     const run = await runSuite({
       settings,
       sweep: true,
+      ...(request.evidence ? { evidence: request.evidence } : {}),
       onVerdict: async (verdict) => {
         const result = withRuleHeader(verdict);
         out.write(`${progressLine(result)}\n`);
@@ -106,6 +114,7 @@ function settingsFor(request: ConformanceRequest, config: TargetConfig, runId: s
     profile: request.profile,
     ledgerPath: join(request.reportDir, 'ledger.jsonl'),
     targetFile: request.targetFile && resolve(request.targetFile),
+    ...(request.shard ? { shard: request.shard } : {}),
   };
 }
 

@@ -10,7 +10,7 @@ import type { Outcome } from './outcome.ts';
 import { createDispatcher, send } from './send.ts';
 import { sign, type SignedRequest } from './sign.ts';
 import type { ResolvedRegion, ResolvedTarget } from './target.ts';
-import { Transcript, TranscriptSink } from './transcript.ts';
+import { TranscriptSink, type AttemptTap, type Transcript } from './transcript.ts';
 
 export type Identity = 'primary' | 'secondary';
 
@@ -35,6 +35,8 @@ export interface SessionOptions {
   readonly connections?: number;
   /** The run's breaker: every answer is shown to it, and once it trips every request throws. @defaultValue none */
   readonly breaker?: Breaker;
+  /** Sees every attempt, in a transcript or not (a run-wide evidence file). @defaultValue none */
+  readonly tap?: AttemptTap;
 }
 
 /**
@@ -57,6 +59,7 @@ export class Session {
   ) {
     this.budget = options.budget;
     this.breaker = options.breaker;
+    this.sink.tap = options.tap;
     this.dispatcher = createDispatcher({
       connections: options.connections,
       // Outermost first: extra interceptors, then faults, then the recorder next to the network,
@@ -69,8 +72,7 @@ export class Session {
 
   /** Starts a fresh transcript; later attempts are recorded there. */
   beginTranscript(): Transcript {
-    this.sink.current = new Transcript();
-    return this.sink.current;
+    return this.sink.begin();
   }
 
   async exchange(call: Call, options: ExchangeOptions = {}): Promise<Outcome> {

@@ -78,6 +78,17 @@ export interface TargetConfig {
   readonly consistencyWindowMs?: number;
   /** Expected deviations file. @defaultValue none */
   readonly expectations?: string;
+  /** What `ec2-idem certify` records as the product (certification/product.ts). @defaultValue none */
+  readonly product?: ProductFields;
+}
+
+/** The product a target is, as a target file may describe it for a certification. */
+export interface ProductFields {
+  readonly vendor?: string;
+  readonly product?: string;
+  readonly version?: string;
+  readonly endpointKind?: 'emulator' | 'cloud' | 'on-premises';
+  readonly regions?: readonly string[];
 }
 
 export interface ResolvedRegion {

@@ -28,11 +28,41 @@ export class Transcript {
   }
 }
 
+/**
+ * Sees every attempt a session sends, in a case or not, with the number of the case that was open
+ * when it was sent (0: before the first). A run-wide evidence writer hangs here.
+ */
+export type AttemptTap = (record: AttemptRecord, caseNumber: number) => void;
+
 /** Receives attempts from the recorder interceptor; the owner points it at the current transcript. */
 export class TranscriptSink {
   current: Transcript | undefined;
+  /** @defaultValue none */
+  tap: AttemptTap | undefined;
+  /** Cases begun so far (each {@link begin} is one). */
+  caseNumber = 0;
+
+  /** Starts the next case's transcript and makes it current. */
+  begin(): Transcript {
+    this.caseNumber += 1;
+    this.current = new Transcript();
+    return this.current;
+  }
 
   add(record: AttemptRecord): void {
-    this.current?.add(record);
+    this.destination()?.(record);
+  }
+
+  /**
+   * Where an attempt sent now must be filed, fixed when it is sent: its answer may arrive after its
+   * case ended. Undefined when nothing listens (no transcript open, no tap).
+   */
+  destination(): ((record: AttemptRecord) => void) | undefined {
+    const { current: transcript, tap, caseNumber } = this;
+    if (transcript === undefined && tap === undefined) return undefined;
+    return (record) => {
+      transcript?.add(record);
+      tap?.(record, caseNumber);
+    };
   }
 }

@@ -11,6 +11,7 @@ import type { FixtureKind } from '../harness/fixtures/fixtureKinds.ts';
 import { ACTION_ADAPTERS } from '../harness/actions/index.ts';
 import { DEFAULT_RUNS, type RuleRunContext } from './runRule.ts';
 import { selectCases, type RuleCase } from './selection.ts';
+import { inShard } from './shard.ts';
 import type { RunSettings } from './settings.ts';
 
 export interface PreparedRun {
@@ -29,7 +30,7 @@ export function prepareRun(settings: RunSettings & { readonly target: TargetConf
   const target = resolveTarget({ ...settings.target, profile: settings.profile ?? settings.target.profile });
   // --action (EC2IDEM_ACTIONS) chooses the actions outright; otherwise the target's (its file, or the default set).
   const actions = settings.actions ?? target.actions;
-  const cases = selectCases(actions, settings.only);
+  const cases = inShard(selectCases(actions, settings.only), settings.shard);
   const ledger = settings.ledgerPath ? new Ledger(settings.ledgerPath) : undefined;
   ledger?.begin({
     run: settings.runId,

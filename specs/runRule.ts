@@ -10,10 +10,11 @@ import { scrub } from '../harness/redact.ts';
 import { RuleHarness } from '../harness/ruleHarness.ts';
 import type { ResolvedTarget } from '../harness/target.ts';
 import type { TokenMinter } from '../harness/tokens.ts';
-import type { Transcript } from '../harness/transcript.ts';
+import type { AttemptRecord, Transcript } from '../harness/transcript.ts';
 import type { Visibility } from '../harness/visibility.ts';
 import type { RunModel } from '../harness/model/runModel.ts';
 import type { FixtureBook } from '../harness/fixtures/fixtureBook.ts';
+import type { EvidenceSink } from '../harness/evidence.ts';
 import type { Counterexample, Verdict } from '../reports/model.ts';
 import { missingCapability } from './capabilities.ts';
 import { Inconclusive, RuleViolation } from './expect.ts';
@@ -61,6 +62,8 @@ export interface RuleRunContext {
   readonly model?: RunModel;
   /** The run's fixtures (a VPC, a subnet, …), provisioned before the rules. @defaultValue none */
   readonly fixtures?: FixtureBook;
+  /** Every attempt of every rule, labelled (a certification's evidence.jsonl). @defaultValue none */
+  readonly evidence?: EvidenceSink;
 }
 
 /** Each rule × action gets its own seed from the run's, so `--seed N --only R` replays it exactly. */
@@ -78,7 +81,9 @@ export async function runRule(rule: Rule, adapter: ActionAdapter, context: RuleR
   const noFixture = context.fixtures?.unavailable(adapter.needs ?? []);
   if (notRunnable || noFixture) return { ...base, status: 'not-applicable', reason: notRunnable ?? `${adapter.name} needs what the target does not have: ${noFixture}`, durationMs: 0 };
   if (context.breaker?.cause !== undefined) return { ...base, status: 'skipped', reason: `run stopped: ${context.breaker.cause}`, durationMs: 0 };
-  const session = new Session(context.target, { budget: context.budget, breaker: context.breaker });
+  const evidence = context.evidence;
+  const tap = evidence && ((attempt: AttemptRecord, caseNumber: number) => evidence.add({ rule: rule.id, action: adapter.name, case: caseNumber, attempt }, context.secrets));
+  const session = new Session(context.target, { budget: context.budget, breaker: context.breaker, tap });
   const h = new RuleHarness({
     target: context.target,
     adapter,

@@ -1,6 +1,7 @@
 import { ACTION_ADAPTERS } from '../harness/actions/index.ts';
 import { sweepRun, type SweepResult } from '../harness/cleanup.ts';
 import { preflight } from '../harness/preflight.ts';
+import type { EvidenceSink } from '../harness/evidence.ts';
 import type { TargetConfig } from '../harness/target.ts';
 import type { Verdict } from '../reports/model.ts';
 import type { RuleId } from './ruleIds.ts';
@@ -28,6 +29,8 @@ export interface SuiteRequest {
   readonly preflight?: boolean;
   /** Sweep the run's resources at the end and count what is left. @defaultValue false */
   readonly sweep?: boolean;
+  /** Receives every attempt the rules send (a certification's evidence). @defaultValue none */
+  readonly evidence?: EvidenceSink;
 }
 
 export interface SuiteRun {
@@ -48,7 +51,12 @@ export interface SuiteRun {
 export async function runSuite(request: SuiteRequest): Promise<SuiteRun> {
   const settings = request.only ? { ...request.settings, only: request.only } : request.settings;
   const { context: prepared, cases, target } = prepareRun(settings);
-  const context = { ...prepared, timeLimitMs: request.timeLimitMs, ...(request.defaultRuns === undefined ? {} : { defaultRuns: request.defaultRuns }) };
+  const context = {
+    ...prepared,
+    timeLimitMs: request.timeLimitMs,
+    ...(request.defaultRuns === undefined ? {} : { defaultRuns: request.defaultRuns }),
+    ...(request.evidence === undefined ? {} : { evidence: request.evidence }),
+  };
   const actions = [...new Set(cases.map((c) => c.action))];
   const checked = request.preflight === false ? { requests: 0 } : await preflight(target, { runId: settings.runId, seed: settings.seed, actions: actions.length > 0 ? actions : target.actions });
   if ('problem' in checked && checked.problem !== undefined) return { verdicts: [], stopped: checked.problem, preflightRequests: checked.requests };

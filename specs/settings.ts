@@ -1,6 +1,7 @@
 import { HarnessError } from '../harness/errors.ts';
 import type { TargetConfig, TokenActionName } from '../harness/target.ts';
 import { isRuleId, type RuleId } from './ruleIds.ts';
+import type { Shard } from './shard.ts';
 
 /**
  * Everything one conformance run needs, as plain JSON: the CLI builds it from flags, or it is read
@@ -35,6 +36,8 @@ export interface RunSettings {
   readonly ledgerPath?: string;
   /** The target file the run was started with, recorded in the ledger for `ec2-idem cleanup`. */
   readonly targetFile?: string;
+  /** Run only this shard of the rule × action list (specs/shard.ts). @defaultValue the whole list */
+  readonly shard?: Shard;
   /** For self-tests: a seeded bug or legitimate variant of the embedded emulator. */
   readonly emulator?: { readonly bug?: string; readonly variant?: string };
 }

@@ -11,15 +11,15 @@ const MAX_RECORDED_BODY = 16 * 1024;
 export function recordInterceptor(sink: TranscriptSink): Dispatcher.DispatcherComposeInterceptor {
   return (dispatch) => (opts, handler) => {
     // The transcript of the case that sent this attempt, even if its answer arrives after the case ended.
-    const transcript = sink.current;
-    if (transcript === undefined) return dispatch(opts, handler);
+    const file = sink.destination();
+    if (file === undefined) return dispatch(opts, handler);
     const started = Date.now();
     const request = requestRecord(opts);
     const fault = (opts as { [FAULT_LABEL]?: string })[FAULT_LABEL];
     let status = 0;
     const chunks: Buffer[] = [];
     const finish = (extra: Partial<AttemptRecord>) =>
-      transcript?.add({ request, ...(fault ? { fault } : {}), startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, ...extra });
+      file({ request, ...(fault ? { fault } : {}), startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, ...extra });
     return dispatch(opts, {
       onRequestStart: (controller, context) => handler.onRequestStart?.(controller, context),
       onRequestUpgrade: (controller, statusCode, headers, socket) => handler.onRequestUpgrade?.(controller, statusCode, headers, socket),
