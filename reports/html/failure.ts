@@ -31,7 +31,7 @@ export function failureHtml(result: RuleResult, index: number, options: Transcri
   const failure = result.failure;
   const message = result.status === 'failed' ? (failure?.message ?? result.reason ?? 'failed without a counterexample') : (result.reason ?? failure?.message ?? result.status);
   const parts = [
-    `<h3>${badge} ${escapeHtml(result.rule)} · ${escapeHtml(result.action)}</h3>`,
+    `<h3>${badge} ${escapeHtml(result.rule)} · ${escapeHtml(result.action)} <a class="back" href="#grid">↑ grid</a></h3>`,
     `<p><strong>${result.strength}</strong>: ${text(result.title)}</p>`,
     sourceHtml(result.source),
     ...(result.deviation === undefined ? [] : [deviationHtml(result.deviation)]),

@@ -45,7 +45,7 @@ export function toHtml(report: RunReport, options: HtmlReportOptions = {}): stri
   const ordered = SECTION_ORDER.flatMap((wanted) => detailed.filter(({ result }) => standing(result) === wanted));
   const body = [
     bannerHtml(report),
-    `<section class="at-a-glance"><h2>Rules × actions</h2>\n${gridHtml(report.rules)}\n</section>`,
+    `<section class="at-a-glance" id="grid"><h2>Rules × actions</h2>\n${gridHtml(report.rules)}\n</section>`,
     ordered.length === 0
       ? ''
       : `<section class="failures"><h2>${plural(ordered.length, 'result')} to look at</h2>\n${ordered.map(({ result, index }) => failureHtml(result, index, options)).join('\n')}\n</section>`,
@@ -133,6 +133,7 @@ h2{margin-top:2rem;border-bottom:1px solid #d0d7de;padding-bottom:.25rem}
 .swatch{display:inline-block;padding:.1rem .5rem;border-radius:4px;font-size:.8rem}
 .failure{border:1px solid #d0d7de;border-left:8px solid #8c959f;border-radius:6px;padding:0 1rem 1rem;margin:1.5rem 0}
 .border-failed{border-left-color:#8a1111}.border-inconclusive{border-left-color:#b08500}.border-error{border-left-color:#4c1d95}
+.back{float:right;font-size:.8rem;font-weight:normal}
 .badge{font-size:.8rem;padding:.1rem .5rem;border-radius:4px;vertical-align:middle}
 .message{font-size:1.1rem;font-weight:600}
 .deviation{background:#fff1c2;padding:.5rem}
@@ -165,7 +166,8 @@ figcaption{font-size:.8rem;color:#57606a}
 .figure.leak{border-color:#8a1111;color:#8a1111}
 .facts th{white-space:nowrap}
 @media (max-width:50rem){.exchange{grid-template-columns:minmax(0,1fr)}}
-@media print{.verdict,.level,.badge,.swatch,mark,.fault,.stopped,.leak,.deviation{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+@media print{.back{display:none}
+.verdict,.level,.badge,.swatch,mark,.fault,.stopped,.leak,.deviation{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .attempt,.figure,.timeline-figure,.differences,.replay,.grid tr{break-inside:avoid}
 .failure{break-before:auto}
 h2,h3,h4{break-after:avoid}
