@@ -2,11 +2,11 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { items, text } from '../../harness/decode.ts';
+import { field, items, text } from '../../harness/decode.ts';
 import { Session } from '../../harness/exchange.ts';
 import { cleanFixtures } from '../../harness/fixtures/cleanFixtures.ts';
 import { FixtureBook } from '../../harness/fixtures/fixtureBook.ts';
-import { fixtureTemplateName } from '../../harness/fixtures/fixtureKinds.ts';
+import { FIXTURE_MAKERS, fixtureTemplateName } from '../../harness/fixtures/fixtureKinds.ts';
 import { Ledger } from '../../harness/ledger.ts';
 import { startReferenceEmulator } from './support/referenceEmulator.ts';
 
@@ -54,6 +54,24 @@ describe('FixtureBook', () => {
     expect(await listed('DescribeLaunchTemplates', 'launchTemplates', 'launchTemplateId')).toEqual([]);
     expect(await listed('DescribeVpcs', 'vpcSet', 'vpcId')).toEqual(vpcsBefore);
     expect(await cleanFixtures(target, 'fixrun1')).toEqual({ removed: 0, problems: [] });
+  });
+
+  it('cleanFixtures waits while a fixture subnet is still in use by a NAT gateway being deleted', async () => {
+    const place = { region: target.regions[0], identity: 'primary' as const };
+    const send = async (call: Parameters<Session['exchange']>[0]) => {
+      const outcome = await session.exchange(call, place);
+      if (outcome.kind !== 'ok') throw new Error(`${call.action}: ${outcome.kind}`);
+      return outcome;
+    };
+    const vpcId = FIXTURE_MAKERS.vpc.created(await send(FIXTURE_MAKERS.vpc.create('fixrun3', {})));
+    const zone = 'us-east-1a';
+    const subnetId = FIXTURE_MAKERS.subnet.created(await send(FIXTURE_MAKERS.subnet.create('fixrun3', { vpcId, zone })));
+    const gateway = await send({ action: 'CreateNatGateway', params: { SubnetId: subnetId, ConnectivityType: 'private' } });
+    await send({ action: 'DeleteNatGateway', params: { NatGatewayId: text(field(gateway.body, 'natGateway'), 'natGatewayId') ?? '' } });
+    const blocked = await session.exchange(FIXTURE_MAKERS.subnet.delete(subnetId ?? ''), place);
+    expect(blocked).toMatchObject({ kind: 'ec2-error', code: 'DependencyViolation' });
+
+    expect(await cleanFixtures(target, 'fixrun3')).toEqual({ removed: 2, problems: [] });
   });
 
   it('says why a fixture cannot be had, naming the kind and the place', async () => {
