@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { BugName, LegitVariantName } from '../emulator/bugs.ts';
 import { startEmulator, type RunningEmulator } from '../emulator/server.ts';
 import type { ProfileName, TargetConfig } from '../harness/target.ts';
+import { pluginEmulatorSetup } from '../plugins/emulatorActions.ts';
+import { activePlugins, overridesAllowed } from '../plugins/registry.ts';
 
 export const EMBEDDED_REGIONS = ['us-east-1', 'us-west-2'] as const;
 /** Where globalSetup leaves the embedded emulator's URL for the report (it runs in the CLI's process). */
@@ -11,8 +13,8 @@ const SECONDARY = { accessKeyId: 'AKIDEC2IDEMSECOND002', accountId: '22222222222
 
 export interface EmbeddedOptions {
   readonly profile: ProfileName;
-  /** A seeded bug to switch on (self-tests). @defaultValue none */
-  readonly bug?: BugName;
+  /** A seeded bug to switch on (self-tests): a built-in one, or one an active plugin brings. @defaultValue none */
+  readonly bug?: BugName | (string & {});
   /** A legitimate variant to switch on (self-tests). @defaultValue none */
   readonly variant?: LegitVariantName;
   /** Seeds the emulator's fault choices, so that a run's seed replays its faults too. @defaultValue random */
@@ -27,11 +29,14 @@ export interface EmbeddedTarget {
 /**
  * The reference emulator, fresh for this run, with two regions and two accounts whose keys it
  * knows (so every signature is verified). Fresh means no token was ever used: short tokens are safe.
+ * It serves the active plugins' emulator actions too (plugins/registry.ts), and their seeded bugs.
  */
 export async function startEmbeddedTarget(options: EmbeddedOptions): Promise<EmbeddedTarget> {
   const primarySecret = randomBytes(20).toString('base64');
   const secondarySecret = randomBytes(20).toString('base64');
+  const plugins = pluginEmulatorSetup(activePlugins(), {}, overridesAllowed());
   const emulator = await startEmulator({
+    ...plugins.options,
     regions: EMBEDDED_REGIONS,
     strictAuth: true,
     accounts: {
@@ -43,7 +48,7 @@ export async function startEmbeddedTarget(options: EmbeddedOptions): Promise<Emb
     bug: options.bug,
     variant: options.variant,
     ...(options.seed === undefined ? {} : { faults: { seed: options.seed } }),
-  });
+  }, plugins.actions);
   const target: TargetConfig = {
     name: 'embedded reference emulator',
     endpoint: emulator.url,

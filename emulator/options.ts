@@ -73,8 +73,10 @@ export interface EmulatorOptions {
   lifecycle?: Partial<LifecycleOptions>;
   /** @defaultValue every rate and latency 0, seed random */
   faults?: Partial<FaultOptions>;
-  /** @defaultValue undefined (no seeded bug) — a name from `BUGS` in emulator/bugs.ts. */
-  bug?: BugName;
+  /** @defaultValue undefined (no seeded bug) — a name from `BUGS` in emulator/bugs.ts, or from `pluginBugs`. */
+  bug?: BugName | (string & {});
+  /** @defaultValue {} — seeded bugs that plugins bring (name → the settings each needs); `bug` may name one. */
+  pluginBugs?: Readonly<Record<string, { readonly options?: EmulatorOptions }>>;
   /** @defaultValue undefined — a name from `LEGIT_VARIANTS`; its settings apply under explicit options. */
   variant?: LegitVariantName;
   /** @defaultValue 'wait' — 'in-progress' answers 400 `IncorrectState` to a duplicate that arrives mid-flight. */
@@ -92,7 +94,7 @@ export interface ResolvedEmulatorOptions {
   clock: EmulatorClock;
   lifecycle: LifecycleOptions;
   faults: FaultOptions;
-  bug: BugName | undefined;
+  bug: string | undefined;
   variant: LegitVariantName | undefined;
   concurrentDuplicates: ConcurrentDuplicates;
 }
@@ -111,12 +113,13 @@ function layered(options: EmulatorOptions): EmulatorOptions {
   if (options.variant !== undefined && !isLegitVariantName(options.variant)) {
     fail('variant', options.variant, `use one of ${Object.keys(LEGIT_VARIANTS).join(', ')}`);
   }
-  if (options.bug !== undefined && !isBugName(options.bug)) {
+  const pluginBug = options.bug !== undefined && options.pluginBugs !== undefined && Object.hasOwn(options.pluginBugs, options.bug) ? options.pluginBugs[options.bug] : undefined;
+  if (options.bug !== undefined && !isBugName(options.bug) && pluginBug === undefined) {
     fail('bug', options.bug, 'use a name listed by `ec2-idem emulator --list-bugs`');
   }
   const layers: EmulatorOptions[] = [
     options.variant ? LEGIT_VARIANTS[options.variant] : {},
-    options.bug ? (BUGS[options.bug].options ?? {}) : {},
+    options.bug ? ((isBugName(options.bug) ? BUGS[options.bug].options : pluginBug?.options) ?? {}) : {},
     options,
   ];
   return layers.reduce((merged, layer) => ({

@@ -64,9 +64,12 @@ export function createEmulatorHandler(options?: EmulatorOptions, extraActions: A
   return { listener, handle, stats: () => collectStats(runtime), options: resolved };
 }
 
-/** Starts the reference EC2 emulator; options are validated first (an Error names a bad field). */
-export async function startEmulator(options?: EmulatorOptions): Promise<RunningEmulator> {
-  const handler = createEmulatorHandler(options);
+/**
+ * Starts the reference EC2 emulator; options are validated first (an Error names a bad field).
+ * `extraActions` as for createEmulatorHandler (plugins' actions).
+ */
+export async function startEmulator(options?: EmulatorOptions, extraActions: ActionTable = {}): Promise<RunningEmulator> {
+  const handler = createEmulatorHandler(options, extraActions);
   const server = createServer(handler.listener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

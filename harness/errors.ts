@@ -11,7 +11,8 @@ export type HarnessErrorCode =
   | 'EC2IDEM_BUDGET'
   | 'EC2IDEM_ENCODE'
   | 'EC2IDEM_LEDGER'
-  | 'EC2IDEM_PREFLIGHT';
+  | 'EC2IDEM_PREFLIGHT'
+  | 'EC2IDEM_PLUGIN_INVALID';
 
 export class HarnessError extends Error {
   override readonly name = 'HarnessError';

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, inject, test } from 'vitest';
 import { cleanFixtures } from '../harness/fixtures/cleanFixtures.ts';
 import '../reports/collect.ts';
 import { TEST_TAG } from '../harness/actions/action.ts';
-import { ACTION_ADAPTERS } from '../harness/actions/index.ts';
 import { sweepRun } from '../harness/cleanup.ts';
+import { adapterFor } from '../plugins/registry.ts';
 import type { RuleId } from './ruleIds.ts';
 import { fixturesNeeded, prepareRun, type PreparedRun } from './runContext.ts';
-import { runRule, testId } from './runRule.ts';
+import { runRule, testId, type RuleRunContext } from './runRule.ts';
 import { isEndOfRun, type RuleCase } from './selection.ts';
 
 let shared: PreparedRun | undefined;
@@ -30,16 +30,38 @@ function run(): PreparedRun {
 export function conformanceTests(rules?: readonly RuleId[]): void {
   const { context, cases } = run();
   const mine = rules ? cases.filter((c) => rules.includes(c.rule.id)) : cases;
+  defineRuleTests(mine, () => context, { label: rules?.join(', '), part: rules !== undefined && mine.length < cases.length });
+}
+
+export interface RuleTestOptions {
+  /** What the tests are, when none is selected. @defaultValue 'every rule' */
+  readonly label?: string;
+  /** These tests are part of the run (other files run the rest): the sweep is by each test's tag. @defaultValue false */
+  readonly part?: boolean;
+  /** Before the fixtures are provisioned (the vendor entry starts its emulator here). */
+  readonly before?: () => Promise<void>;
+  /** After the sweep (the vendor entry stops its emulator here). */
+  readonly after?: () => Promise<void>;
+}
+
+/**
+ * The tests of a prepared run: fixtures first, then one test per rule × action (end-of-run rules
+ * after every other), then the sweep. `context` is read when the tests run, so it may be built in
+ * `before` (the vendor entry, api/index.ts, knows its endpoint only once its emulator listens).
+ */
+export function defineRuleTests(mine: readonly RuleCase[], context: () => RuleRunContext, options: RuleTestOptions = {}): void {
   if (mine.length === 0) {
-    test.skip(`${rules?.join(', ') ?? 'every rule'}: not selected in this run`, () => {});
+    test.skip(`${options.label ?? 'every rule'}: not selected in this run`, () => {});
     return;
   }
   beforeAll(async () => {
-    await context.fixtures?.provision(context.target, fixturesNeeded(mine), { runId: context.settings.runId, ledger: context.ledger });
+    await options.before?.();
+    const { fixtures, target, settings, ledger } = context();
+    await fixtures?.provision(target, fixturesNeeded(mine), { runId: settings.runId, ledger });
   });
   const ruleTest = ({ rule, action }: RuleCase) =>
     test(`${rule.id} ${action}`, async ({ task, skip }) => {
-      const verdict = await runRule(rule, ACTION_ADAPTERS[action], context);
+      const verdict = await runRule(rule, adapterFor(action), context());
       task.meta.result = { ...verdict, title: rule.description, strength: rule.strength, source: rule.source };
       if (verdict.status === 'failed' || verdict.status === 'error') throw new Error(`${rule.id} ${action}: ${verdict.failure?.message ?? verdict.reason ?? verdict.status}`);
       if (verdict.status !== 'passed') skip(`${verdict.status}: ${verdict.reason ?? ''}`);
@@ -51,16 +73,21 @@ export function conformanceTests(rules?: readonly RuleId[]): void {
   const endOfRun = mine.filter(isEndOfRun);
   if (endOfRun.length > 0) describe('EC2 client-token idempotency, looking back on the run', () => endOfRun.forEach(ruleTest));
   afterAll(async ({}, suite) => {
-    const { target, settings } = context;
-    // The whole run: its tag. Part of it (other files may still be running): each test's tag.
-    const scopes = rules && mine.length < cases.length ? mine.map((c) => ({ tag: TEST_TAG, value: testId(c.rule.id, c.action, settings.runId), actions: [c.action] })) : undefined;
-    const stopped = context.breaker?.cause;
-    // After the breaker tripped the endpoint answers garbage: sweep once, quickly, and say what may be left.
-    const sweep = await sweepRun(target, settings.runId, scopes, { quick: stopped !== undefined, settleMs: context.visibility?.lagMs });
-    const fixtures = context.fixtures?.createdAny && !scopes ? await cleanFixtures(target, settings.runId) : { problems: [] };
-    for (const problem of [...sweep.problems, ...fixtures.problems]) console.warn(`cleanup: ${problem}`);
-    const meta = (suite.file ?? suite).meta;
-    meta.cleanup = { resourcesLeftBehind: sweep.leftBehind };
-    if (stopped !== undefined) meta.stopped = stopped;
+    try {
+      const current = context();
+      const { target, settings } = current;
+      // The whole run: its tag. Part of it (other files may still be running): each test's tag.
+      const scopes = options.part ? mine.map((c) => ({ tag: TEST_TAG, value: testId(c.rule.id, c.action, settings.runId), actions: [c.action] })) : undefined;
+      const stopped = current.breaker?.cause;
+      // After the breaker tripped the endpoint answers garbage: sweep once, quickly, and say what may be left.
+      const sweep = await sweepRun(target, settings.runId, scopes, { quick: stopped !== undefined, settleMs: current.visibility?.lagMs });
+      const fixtures = current.fixtures?.createdAny && !scopes ? await cleanFixtures(target, settings.runId) : { problems: [] };
+      for (const problem of [...sweep.problems, ...fixtures.problems]) console.warn(`cleanup: ${problem}`);
+      const meta = (suite.file ?? suite).meta;
+      meta.cleanup = { resourcesLeftBehind: sweep.leftBehind };
+      if (stopped !== undefined) meta.stopped = stopped;
+    } finally {
+      await options.after?.();
+    }
   });
 }
