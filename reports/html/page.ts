@@ -168,7 +168,8 @@ figcaption{font-size:.8rem;color:#57606a}
 @media (max-width:50rem){.exchange{grid-template-columns:minmax(0,1fr)}}
 @media print{.back{display:none}
 .verdict,.level,.badge,.swatch,mark,.fault,.stopped,.leak,.deviation{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-.attempt,.figure,.timeline-figure,.differences,.replay,.grid tr{break-inside:avoid}
+.figure,.timeline-figure,.differences,.replay,.grid tr{break-inside:avoid}
+.attempt-head,.block-label{break-after:avoid}
 .failure{break-before:auto}
 h2,h3,h4{break-after:avoid}
 .verdict-words{font-size:2rem}}`;
