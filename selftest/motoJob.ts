@@ -40,7 +40,7 @@ if (!onPath('moto_server')) {
     process.exitCode = 1;
   } else {
     try {
-      const cli = fileURLToPath(new URL('../bin/ec2-idem.js', import.meta.url));
+      const cli = fileURLToPath(new URL('../bin/ec2-idem-ts.js', import.meta.url));
       const args = [cli, 'run', '--target', 'targets/moto.json', '--endpoint', moto.url, '--strict', '--report-dir', reportDir];
       process.stdout.write(`moto job: moto_server at ${moto.url}; ec2-idem ${args.slice(1).join(' ')}\n`);
       const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, AWS_EC2_METADATA_DISABLED: 'true' } });

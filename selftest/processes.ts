@@ -9,7 +9,7 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-const CLI = fileURLToPath(new URL('../bin/ec2-idem.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../bin/ec2-idem-ts.js', import.meta.url));
 
 /** `ec2-idem emulator` in its own process, so the load generator and the server each get a core. */
 export async function startEmulatorProcess(env: NodeJS.ProcessEnv): Promise<ServerProcess> {

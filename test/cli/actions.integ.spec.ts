@@ -9,7 +9,7 @@ import { runNode } from '../support/runNode.ts';
 
 // `ec2-idem actions` lists every ClientToken operation of the catalogue with what covers it:
 // the suite's adapters, the reference emulator's actions, and the last moto run's report.
-const CLI = new URL('../../bin/ec2-idem.js', import.meta.url).pathname;
+const CLI = new URL('../../bin/ec2-idem-ts.js', import.meta.url).pathname;
 const env = { ...process.env, NO_COLOR: '1' };
 
 let dir: string;

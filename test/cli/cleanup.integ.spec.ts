@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/server.ts';
 
-const CLI = new URL('../../bin/ec2-idem.js', import.meta.url).pathname;
+const CLI = new URL('../../bin/ec2-idem-ts.js', import.meta.url).pathname;
 const run = promisify(execFile);
 const env = { ...process.env, AWS_EC2_METADATA_DISABLED: 'true', NO_COLOR: '1' };
 

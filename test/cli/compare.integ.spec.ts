@@ -6,7 +6,7 @@ import { reportOf } from '../reports/fixtures/compareReports.ts';
 import { runNode } from '../support/runNode.ts';
 
 // `ec2-idem compare A B`: two small reports side by side; a report that is not valid is exit 2.
-const CLI = new URL('../../bin/ec2-idem.js', import.meta.url).pathname;
+const CLI = new URL('../../bin/ec2-idem-ts.js', import.meta.url).pathname;
 const env = { ...process.env, NO_COLOR: '1' };
 
 let dir: string;

@@ -9,7 +9,7 @@ import { runNode } from '../support/runNode.ts';
 // `ec2-idem recheck` sends an earlier run's retained tokens again, later: on an endpoint that
 // keeps them it passes; on one that forgot them it fails; too early, or for a run whose endpoint is
 // gone, it refuses in one line.
-const CLI = new URL('../../bin/ec2-idem.js', import.meta.url).pathname;
+const CLI = new URL('../../bin/ec2-idem-ts.js', import.meta.url).pathname;
 const env = { ...process.env, AWS_ACCESS_KEY_ID: '111111111111', AWS_SECRET_ACCESS_KEY: 'x', AWS_EC2_METADATA_DISABLED: 'true', NO_COLOR: '1' };
 const ec2idem = (args: string[]) => runNode(CLI, args, { env });
 

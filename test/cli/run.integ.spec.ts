@@ -8,7 +8,7 @@ import { startEmulator, type RunningEmulator } from '../../emulator/server.ts';
 import { checkRunReport } from '../../reports/validate.ts';
 import { sampleReport } from '../reports/fixtures/sampleReport.ts';
 
-const CLI = new URL('../../bin/ec2-idem.js', import.meta.url).pathname;
+const CLI = new URL('../../bin/ec2-idem-ts.js', import.meta.url).pathname;
 const env = { ...process.env, AWS_EC2_METADATA_DISABLED: 'true', AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', NO_COLOR: '1' };
 
 const ec2idem = (args: string[]) => runNode(CLI, args, { env });

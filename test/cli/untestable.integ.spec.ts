@@ -9,7 +9,7 @@ import { breaksAfter, rotatingGarbage, startFake, type RunningFake } from '../..
 
 // Endpoints that cannot be tested get a verdict fast and say why in one line (exit 2), and a run
 // whose endpoint stops answering EC2 mid-way stops, sweeps and still writes its reports.
-const CLI = new URL('../../bin/ec2-idem.js', import.meta.url).pathname;
+const CLI = new URL('../../bin/ec2-idem-ts.js', import.meta.url).pathname;
 const env = { ...process.env, AWS_EC2_METADATA_DISABLED: 'true', NO_COLOR: '1' };
 const KEY = { accessKeyId: '111111111111', secretAccessKey: 'not-checked' };
 

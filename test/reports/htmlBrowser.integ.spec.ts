@@ -17,7 +17,7 @@ import { attempt, sampleReport } from './fixtures/sampleReport.ts';
 // CI keeps the screenshot (conformance-report/report-screenshot.png).
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const CLI = join(ROOT, 'bin/ec2-idem.js');
+const CLI = join(ROOT, 'bin/ec2-idem-ts.js');
 const SCREENSHOT = join(ROOT, 'conformance-report', 'report-screenshot.png');
 const env = { ...process.env, AWS_EC2_METADATA_DISABLED: 'true', AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', NO_COLOR: '1' };
 
