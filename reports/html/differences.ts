@@ -45,6 +45,12 @@ export function parseDifferences(message: string): ShownDifference[] {
   return found;
 }
 
+/** How many differences the rule found; the message names only the first three. */
+export function differenceCount(message: string): number {
+  const count = /not the same response \((\d+) difference\(s\)/.exec(message)?.[1];
+  return count === undefined ? 0 : Number(count);
+}
+
 const NEXT_DIFFERENCE = /^; (?:\/|\(root element\): )/;
 
 /**

@@ -4,7 +4,7 @@ import { formatDuration } from '../formatDuration.ts';
 import { standing } from '../standing.ts';
 import type { TranscriptTextOptions } from '../transcriptText.ts';
 import { visible } from '../visible.ts';
-import { parseDifferences, type ShownDifference, type ShownValue } from './differences.ts';
+import { differenceCount, parseDifferences, type ShownDifference, type ShownValue } from './differences.ts';
 import { escapeHtml } from './escape.ts';
 import { timelineSvg, wantsTimeline } from './timeline.ts';
 import { transcriptHtml } from './transcript.ts';
@@ -27,24 +27,26 @@ export function sectionId(index: number): string {
 export function failureHtml(result: RuleResult, index: number, options: TranscriptTextOptions = {}): string {
   const id = sectionId(index);
   const excused = standing(result) === 'excused';
-  const badge = `<span class="badge status-${result.status}">${excused ? `deviation (${result.status})` : result.status}</span>`;
+  // Statuses, strengths and numbers are escaped too: a report read back from a file is input like any other.
+  const status = escapeHtml(result.status);
+  const badge = `<span class="badge status-${status}">${excused ? `deviation (${status})` : status}</span>`;
   const failure = result.failure;
   const message = result.status === 'failed' ? (failure?.message ?? result.reason ?? 'failed without a counterexample') : (result.reason ?? failure?.message ?? result.status);
   const parts = [
     `<h3>${badge} ${escapeHtml(result.rule)} · ${escapeHtml(result.action)} <a class="back" href="#grid">↑ grid</a></h3>`,
-    `<p><strong>${result.strength}</strong>: ${text(result.title)}</p>`,
+    `<p><strong>${escapeHtml(result.strength)}</strong>: ${text(result.title)}</p>`,
     sourceHtml(result.source),
     ...(result.deviation === undefined ? [] : [deviationHtml(result.deviation)]),
     `<p class="message">${text(message)}</p>`,
   ];
   if (failure !== undefined) {
     const differences = parseDifferences(failure.message);
-    if (differences.length > 0) parts.push(differencesHtml(differences));
+    if (differences.length > 0) parts.push(differencesHtml(differences, differenceCount(failure.message)));
     const found = failure.foundAfter === undefined ? '' : ` · found after ${plural(failure.foundAfter.requests, 'request')} and ${formatDuration(failure.foundAfter.ms)}`;
     parts.push(
       `<h4>Shrunk input</h4>`,
       `<pre class="input">${text(failure.input)}</pre>`,
-      `<p class="muted">After ${plural(failure.shrinks, 'shrink')} · seed <code>${failure.seed}</code> · path <code>${text(failure.path)}</code>${found}</p>`,
+      `<p class="muted">After ${plural(failure.shrinks, 'shrink')} · seed <code>${text(String(failure.seed))}</code> · path <code>${text(failure.path)}</code>${found}</p>`,
       replayHtml(failure.replay, id),
     );
     if (wantsTimeline(result)) {
@@ -55,17 +57,17 @@ export function failureHtml(result: RuleResult, index: number, options: Transcri
     }
     parts.push(`<h4>Transcript (${plural(failure.transcript.length, 'attempt')})</h4>`, transcriptHtml(failure.transcript, differences, options));
   }
-  return `<section class="failure border-${result.status}" id="${id}">\n${parts.join('\n')}\n</section>`;
+  return `<section class="failure border-${status}" id="${id}">\n${parts.join('\n')}\n</section>`;
 }
 
-function differencesHtml(differences: readonly ShownDifference[]): string {
+function differencesHtml(differences: readonly ShownDifference[], total: number): string {
   const rows = differences.map(
     (d) => `<tr><td><code>${text(d.path)}</code></td><td>${valueHtml(d.first)}</td><td>${valueHtml(d.second)}</td></tr>`,
   );
   return [
     `<h4>What differed</h4>`,
     `<table class="differences"><thead><tr><th scope="col">Where</th><th scope="col">First answer</th><th scope="col">Later answer</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
-    `<p class="muted">Marked <mark>like this</mark> in the answers below.</p>`,
+    `<p class="muted">Marked <mark>like this</mark> in the answers below.${total > differences.length ? ` The rule found ${total} differences; its message names the first ${differences.length}.` : ''}</p>`,
   ].join('\n');
 }
 

@@ -24,7 +24,7 @@ export function gridHtml(rules: readonly RuleResult[]): string {
   const head = `<tr><th scope="col">Rule</th>${actions.map((a) => `<th scope="col">${escapeHtml(a)}</th>`).join('')}</tr>`;
   const rows = ruleIds.map((rule) => {
     const first = rules.find((r) => r.rule === rule);
-    const header = `<th scope="row"><span class="rule-id">${escapeHtml(rule)}</span>${first === undefined ? '' : ` <span class="strength">${first.strength}</span><br><span class="rule-title">${escapeHtml(first.title)}</span>`}</th>`;
+    const header = `<th scope="row"><span class="rule-id">${escapeHtml(rule)}</span>${first === undefined ? '' : ` <span class="strength">${escapeHtml(first.strength)}</span><br><span class="rule-title">${escapeHtml(first.title)}</span>`}</th>`;
     const cells = actions.map((action) => {
       const found = rules.flatMap((r, index) => (r.rule === rule && r.action === action ? [{ result: r, index }] : []));
       if (found.length === 0) return '<td class="cell not-run">not run</td>';
@@ -47,7 +47,7 @@ function cellHtml(tag: 'td' | 'div', result: RuleResult, index: number): string 
   const runs = result.status === 'passed' ? `<span class="runs">${plural(result.runs, 'case')}</span>` : '';
   const why = result.reason ?? result.failure?.message;
   const title = why === undefined ? '' : ` title="${escapeHtml(why)}"`;
-  return `<${tag} class="cell status-${result.status}${place === 'excused' ? ' excused' : ''}"${title}>${text}${blocks}${runs}</${tag}>`;
+  return `<${tag} class="cell status-${escapeHtml(result.status)}${place === 'excused' ? ' excused' : ''}"${title}>${text}${blocks}${runs}</${tag}>`;
 }
 
 function legendHtml(): string {

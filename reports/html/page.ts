@@ -73,7 +73,7 @@ function bannerHtml(report: RunReport): string {
   return `<header class="banner">
 <p class="eyebrow">EC2 ClientToken idempotency conformance · ${text(report.target.name)}</p>
 <div class="verdict-row">
-<div class="verdict status-${verdict.colour}" data-conformance="${report.conformance}"><span class="verdict-label">Verdict</span><span class="verdict-words">${verdict.words}</span><span class="verdict-meaning">${escapeHtml(verdict.meaning)}</span></div>
+<div class="verdict status-${verdict.colour}" data-conformance="${escapeHtml(report.conformance)}"><span class="verdict-label">Verdict</span><span class="verdict-words">${verdict.words}</span><span class="verdict-meaning">${escapeHtml(verdict.meaning)}</span></div>
 <div class="level status-${colour}" data-level="${level}"><span class="verdict-label">Level</span><span class="verdict-words">${level}</span><span class="verdict-meaning">${meaning}</span></div>
 </div>
 ${notes.join('\n')}

@@ -49,7 +49,7 @@ function answerHtml(attempt: AttemptRecord, differences: readonly ShownDifferenc
     const { status, body } = attempt.response;
     // Differences are between successful answers only: an error is never "the same response".
     const lines = markAnswer(visible(prettyBody(body)), status >= 200 && status < 300 ? differences : []);
-    parts.push(`<div class="block-label">← Answer: HTTP ${status}</div>`, `<pre>${linesHtml(lines, max)}</pre>`);
+    parts.push(`<div class="block-label">← Answer: HTTP ${escapeHtml(String(status))}</div>`, `<pre>${linesHtml(lines, max)}</pre>`);
   }
   if (attempt.failure !== undefined) {
     const what = attempt.response === undefined ? 'No answer reached the client' : 'The client never saw this answer';

@@ -5,7 +5,7 @@ import type { Ok } from '../../harness/outcome.ts';
 import type { RuleHarness } from '../../harness/ruleHarness.ts';
 import type { AttemptRecord } from '../../harness/transcript.ts';
 import { overlapping } from '../../reports/html/attempts.ts';
-import { markAnswer, parseDifferences } from '../../reports/html/differences.ts';
+import { differenceCount, markAnswer, parseDifferences } from '../../reports/html/differences.ts';
 import { failureHtml } from '../../reports/html/failure.ts';
 import { gridHtml } from '../../reports/html/grid.ts';
 import { toHtml } from '../../reports/html/page.ts';
@@ -220,6 +220,11 @@ describe('differences that broke "same response"', () => {
       { path: '/b[1]/c', first: { kind: 'absent' }, second: { kind: 'other', shown: '{"d":"e"}' } },
       { path: '/f', first: { kind: 'text', text: 'g"h' }, second: { kind: 'other', shown: '"i...' } },
     ]);
+  });
+
+  it('counts every difference the rule found, named or not', () => {
+    expect(differenceCount('replay 1: not the same response (7 difference(s): /a: "b" → "c")')).toBe(7);
+    expect(differenceCount('expected exactly 1 instance')).toBe(0);
   });
 
   it('the failure section shows what differed and marks it in the transcript', () => {
