@@ -51,7 +51,9 @@ export function timelineSvg(attempts: readonly AttemptRecord[]): string {
     const tick = i * step;
     const tx = x(tick).toFixed(1);
     parts.push(`<line x1="${tx}" y1="${AXIS_HEIGHT - 6}" x2="${tx}" y2="${height}" class="tl-grid"/>`);
-    parts.push(`<text x="${tx}" y="${AXIS_HEIGHT - 10}" text-anchor="middle" class="tl-tick">${tick === 0 ? '0' : `+${formatMs(tick)}`} ms</text>`);
+    // The last label would spill over the right edge if centred on its tick.
+    const anchor = x(tick) > WIDTH - RIGHT_PAD - 30 ? 'end' : 'middle';
+    parts.push(`<text x="${tx}" y="${AXIS_HEIGHT - 10}" text-anchor="${anchor}" class="tl-tick">${tick === 0 ? '0' : `+${formatMs(tick)}`} ms</text>`);
   }
   lanes.forEach((lane, row) => {
     const top = AXIS_HEIGHT + row * LANE_HEIGHT;
