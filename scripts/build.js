@@ -22,8 +22,10 @@ const ASSETS = [
 rmSync(dist, { recursive: true, force: true });
 const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
 const compiled = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+// tsc emits even when it reports type errors; the assets are copied either way, so that the
+// emitted dist/ runs, but a failed type check fails the build.
+for (const asset of ASSETS) cpSync(join(root, asset), join(dist, asset));
 if (compiled.status !== 0) {
   process.stderr.write(`build: tsc -p tsconfig.build.json failed (exit ${compiled.status ?? compiled.signal})\n`);
   process.exit(1);
 }
-for (const asset of ASSETS) cpSync(join(root, asset), join(dist, asset));

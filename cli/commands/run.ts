@@ -3,14 +3,13 @@ import { BUGS, LEGIT_VARIANTS } from '../../emulator/bugs.ts';
 import { HarnessError, isHarnessError } from '../../harness/errors.ts';
 import { checkBudget } from '../../harness/budget.ts';
 import { dirname, resolve } from 'node:path';
-import { resolveTarget, TOKEN_ACTIONS, type ProfileName, type TargetConfig, type TokenActionName } from '../../harness/target.ts';
+import type { ProfileName, TargetConfig, TokenActionName } from '../../harness/target.ts';
 import type { Expectations } from '../../reports/expectations.ts';
 import type { RuleStatus } from '../../reports/model.ts';
 import { standing } from '../../reports/standing.ts';
-import { loadExpectations } from '../expectationsFile.ts';
 import { isRuleId, RULE_IDS, type RuleId } from '../../specs/ruleIds.ts';
-import { runConformance } from '../runConformance.ts';
-import { targetFromFlags } from '../targetFromFlags.ts';
+// The suite itself (harness/target.ts, runConformance.ts and what they import) is loaded in run(),
+// once the flags have parsed: `ec2-idem run --help` and usage errors do not wait for it.
 
 const USAGE = `Usage: ec2-idem run [options]
 
@@ -81,6 +80,11 @@ export async function runCommand(argv: string[]): Promise<number> {
 }
 
 async function run(values: Values): Promise<number> {
+  const [{ resolveTarget, TOKEN_ACTIONS }, { runConformance }, { targetFromFlags }] = await Promise.all([
+    import('../../harness/target.ts'),
+    import('../runConformance.ts'),
+    import('../targetFromFlags.ts'),
+  ]);
   const profile = oneOf('--profile', values.profile, ['seed', 'aws-current', 'strict'] as const) as ProfileName | undefined;
   const target = await targetFromFlags({ target: values.target, endpoint: values.endpoint, regions: values.region, imageId: values['image-id'], profile });
   if (target) {
@@ -142,7 +146,9 @@ function replayBase(values: Values, profile: string | undefined): string {
 /** The --expectations file, else the target file's `expectations` entry (relative to the target file). */
 async function expectationsFor(values: Values, target: TargetConfig | undefined): Promise<Expectations | undefined> {
   const path = values.expectations ?? (target?.expectations && values.target ? resolve(dirname(values.target), target.expectations) : target?.expectations);
-  return path ? loadExpectations(path) : undefined;
+  if (!path) return undefined;
+  const { loadExpectations } = await import('../expectationsFile.ts');
+  return loadExpectations(path);
 }
 
 function embeddedSetting(values: Values, hasTarget: boolean): { bug?: string; variant?: string } | undefined {
