@@ -1,4 +1,4 @@
-import { DEFAULT_RUNS, MIN_CASES } from '../specs/runRule.ts';
+import { DEFAULT_RUNS, MIN_CASES } from '../specs/caseCounts.ts';
 
 /**
  * The fixed settings of a certification run. None of them can be loosened from the command line:

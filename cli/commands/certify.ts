@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { certify } from '../../certification/certify.ts';
+// certification/certify.ts and harness/target.ts (the whole suite) are imported by run(), once the
+// flags have parsed: `ec2-idem certify --help` and usage errors answer at once.
 import { CERTIFICATION, REFUSED_FLAGS } from '../../certification/policy.ts';
 import { ENDPOINT_KINDS, type EndpointKind } from '../../certification/product.ts';
 import { checkBudget } from '../../harness/budget.ts';
 import { HarnessError, isHarnessError } from '../../harness/errors.ts';
-import { loadTargetFile, resolveTarget, TOKEN_ACTIONS, type ProfileName, type TokenActionName } from '../../harness/target.ts';
+import type { ProfileName, TokenActionName } from '../../harness/target.ts';
 import { parseShard } from '../../specs/shard.ts';
 
 const USAGE = `Usage: ec2-idem certify --out DIR [--target FILE] [options]
@@ -85,6 +86,7 @@ async function run(values: Values): Promise<number> {
     if (values[flag as keyof Values] !== undefined) throw new HarnessError('EC2IDEM_USAGE', `--${flag} is not accepted in a certification: ${why}`);
   }
   if (values.out === undefined) throw new HarnessError('EC2IDEM_USAGE', '--out DIR is required: the folder the bundle goes to');
+  const [{ certify }, { loadTargetFile, resolveTarget, TOKEN_ACTIONS }] = await Promise.all([import('../../certification/certify.ts'), import('../../harness/target.ts')]);
   const profile = oneOf('--profile', values.profile, ['seed', 'aws-current', 'strict'] as const) as ProfileName | undefined;
   const target = values.target === undefined ? undefined : await loadTargetFile(values.target);
   if (target) {

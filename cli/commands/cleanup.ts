@@ -1,10 +1,8 @@
 import { parseArgs } from 'node:util';
-import { cleanRun, runsIn } from '../../harness/cleanup.ts';
-import { cleanFixtures } from '../../harness/fixtures/cleanFixtures.ts';
 import { HarnessError, isHarnessError } from '../../harness/errors.ts';
 import { readLedger, type LedgerEntry, type RunEntry } from '../../harness/ledger.ts';
-import { resolveTarget } from '../../harness/target.ts';
-import { targetOfLedger } from '../ledgerTarget.ts';
+// The harness's cleanup and target modules are imported once the flags have parsed, so that
+// `ec2-idem cleanup --help` answers at once.
 
 const USAGE = `Usage: ec2-idem cleanup --ledger FILE [--target FILE] [--run ID]
 
@@ -24,6 +22,7 @@ export async function cleanupCommand(argv: string[]): Promise<number> {
     if (values.help) return (process.stdout.write(USAGE), 0);
     if (!values.ledger) throw new HarnessError('EC2IDEM_USAGE', '--ledger FILE is required (a run writes it to its report directory as ledger.jsonl)');
     const entries = readLedger(values.ledger);
+    const { runsIn } = await import('../../harness/cleanup.ts');
     const runs = values.run ? [values.run] : runsIn(entries);
     if (runs.length === 0) throw new HarnessError('EC2IDEM_LEDGER', `ledger ${values.ledger} names no run`);
     let total = 0;
@@ -46,6 +45,12 @@ export async function cleanupCommand(argv: string[]): Promise<number> {
 }
 
 async function cleanOne(entries: readonly LedgerEntry[], run: string, targetFile: string | undefined): Promise<{ removed: number; problems: number }> {
+  const [{ cleanRun }, { cleanFixtures }, { resolveTarget }, { targetOfLedger }] = await Promise.all([
+    import('../../harness/cleanup.ts'),
+    import('../../harness/fixtures/cleanFixtures.ts'),
+    import('../../harness/target.ts'),
+    import('../ledgerTarget.ts'),
+  ]);
   const header = entries.find((e): e is RunEntry => e.t === 'run' && e.run === run);
   const target = resolveTarget(await targetOfLedger(header, targetFile));
   let removed = 0;

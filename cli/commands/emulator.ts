@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { BUGS, LEGIT_VARIANTS, isBugName, isLegitVariantName } from '../../emulator/bugs.ts';
 import { resolveEmulatorOptions } from '../../emulator/options.ts';
 import type { EmulatorOptions } from '../../emulator/options.ts';
-import { startEmulator } from '../../emulator/server.ts';
+// emulator/server.ts (the actions, XML, signatures) is imported by serve(): --help and --list-bugs do not load it.
 
 /** Where the command writes, and an optional stop signal (tests use it instead of a real SIGINT). */
 export interface EmulatorCommandIo {
@@ -150,6 +150,7 @@ function untilStopped(stop: AbortSignal | undefined): Promise<void> {
 
 async function serve(options: EmulatorOptions, io: EmulatorCommandIo): Promise<number> {
   const resolved = resolveEmulatorOptions(options);
+  const { startEmulator } = await import('../../emulator/server.ts');
   const emulator = await startEmulator(resolved);
   io.stdout.write(`ec2-idem emulator listening on ${emulator.url} (regions ${resolved.regions.join(', ')})\n`);
   if (options.bug) io.stdout.write(`seeded bug active: ${options.bug} — this emulator is wrong on purpose\n`);

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { mergeBundles } from '../../certification/merge.ts';
+// certification/merge.ts is imported once the arguments have parsed: `merge --help` answers at once.
 import { isHarnessError } from '../../harness/errors.ts';
 
 const USAGE = `Usage: ec2-idem merge --out DIR SHARD_DIR...
@@ -34,6 +34,7 @@ export async function mergeCommand(argv: string[]): Promise<number> {
     if (!(await stat(dir).catch(() => undefined))?.isDirectory()) return usageError(`${dir} is not a folder`);
   }
   try {
+    const { mergeBundles } = await import('../../certification/merge.ts');
     const merged = await mergeBundles(out, dirs);
     if (merged.problems) {
       process.stderr.write(`ec2-idem merge: cannot merge (${merged.problems.length} problem${merged.problems.length === 1 ? '' : 's'}):\n`);

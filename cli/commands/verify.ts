@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { verifyBundle } from '../../certification/verify.ts';
+// certification/verify.ts is imported once the arguments have parsed: `verify --help` answers at once.
 import { isHarnessError } from '../../harness/errors.ts';
 
 const USAGE = `Usage: ec2-idem verify DIR
@@ -25,6 +25,7 @@ export async function verifyCommand(argv: string[]): Promise<number> {
   const [dir, ...extra] = dirs;
   if (dir === undefined || extra.length > 0) return usageError(`give exactly one bundle folder (got ${dirs.length})`);
   try {
+    const { verifyBundle } = await import('../../certification/verify.ts');
     const { problems, summary } = await verifyBundle(dir);
     if (problems.length === 0) {
       process.stdout.write(`valid: ${summary}\n`);
