@@ -17,12 +17,15 @@ export interface BreakerOptions {
  * most of the recent exchanges, no rule can learn anything more: the breaker trips, aborts the
  * requests in flight and makes every later request throw {@link RunAborted}, so a broken endpoint
  * gets its verdict in seconds instead of every rule running into its time limit. Faults the suite
- * injected itself never count, and the broken answers must come from several kinds of request: an
- * endpoint that answers garbage to one call it does not implement (moto's client-token filter) is
- * still an EC2 endpoint, judged rule by rule.
+ * injected itself never count, and only kinds of request that once had an EC2 answer count: an
+ * endpoint that answers garbage to calls it does not implement (moto's client-token filter, its
+ * missing deletes) is still an EC2 endpoint, judged rule by rule. The broken answers must also come
+ * from several kinds of request.
  */
 export class Breaker {
   private readonly recent: { broken: boolean; kind: string }[] = [];
+  /** Kinds of request that have had an EC2 answer (success or error) at least once. */
+  private readonly answeredKinds = new Set<string>();
   private readonly onTrip = new Set<() => void>();
   private readonly window: number;
   private readonly threshold: number;
@@ -64,6 +67,11 @@ export class Breaker {
   record(outcome: Outcome, injected: boolean, kind = 'request'): void {
     if (injected || this.reason !== undefined) return;
     const isBroken = outcome.kind === 'malformed' || outcome.kind === 'transport-failure';
+    if (!isBroken) this.answeredKinds.add(kind);
+    // A kind that never had an EC2 answer is one the endpoint does not implement (moto answers an
+    // HTML 500 to DeleteTrafficMirrorFilter): the rules that need it say so; the endpoint has not
+    // stopped answering EC2.
+    else if (!this.answeredKinds.has(kind)) return;
     this.recent.push({ broken: isBroken, kind });
     if (isBroken) this.broken += 1;
     if (this.recent.length > this.window && this.recent.shift()?.broken) this.broken -= 1;
