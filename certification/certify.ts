@@ -8,7 +8,8 @@ import { runConformance, secretsOf } from '../cli/runConformance.ts';
 import { HarnessError } from '../harness/errors.ts';
 import { DEFAULT_ACTIONS, type ProductFields, type ProfileName, type TargetConfig, type TokenActionName } from '../harness/target.ts';
 import type { RunReport } from '../reports/model.ts';
-import { formatShard, type Shard } from '../specs/shard.ts';
+import { selectCases } from '../specs/selection.ts';
+import { formatShard, inShard, type Shard } from '../specs/shard.ts';
 import { writeBundle } from './bundle.ts';
 import { BUNDLE, newBundleFolder } from './bundleFiles.ts';
 import { endOf, type Certificate } from './certificate.ts';
@@ -71,6 +72,10 @@ export async function certify(request: CertifyRequest): Promise<Certified> {
   if (productProblems.length > 0) throw new HarnessError('EC2IDEM_USAGE', `the product is not valid: ${productProblems.join('; ')}`);
   const actions = request.actions ?? target?.actions ?? DEFAULT_ACTIONS;
   const profile = request.profile ?? target?.profile ?? 'seed';
+  const tests = selectCases(actions).length;
+  if (request.shard && inShard(selectCases(actions), request.shard).length === 0) {
+    throw new HarnessError('EC2IDEM_USAGE', `--shard ${formatShard(request.shard)} has no rule × action test: there are only ${tests} to share among ${request.shard.count} shards`);
+  }
   const notes: string[] = [];
   if (target?.expectations) {
     notes.push(`the target file names an expectations file (${target.expectations}); a certification does not read it: every failure counts`);
