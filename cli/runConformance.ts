@@ -4,7 +4,7 @@ import type { Writable } from 'node:stream';
 import { defaultChainCredentials } from '../harness/credentials.ts';
 import type { EvidenceSink } from '../harness/evidence.ts';
 import { scrub } from '../harness/redact.ts';
-import type { TargetConfig, TokenActionName } from '../harness/target.ts';
+import type { ActionName, EmbeddedTargetFile, TargetConfig } from '../harness/target.ts';
 import { buildRunReport } from '../reports/build.ts';
 import type { CollectedRun } from '../reports/collect.ts';
 import { appendVerdictLine, writeReports, type ReportPaths } from '../reports/emit.ts';
@@ -12,13 +12,14 @@ import type { RunReport } from '../reports/model.ts';
 import { progressLine } from '../reports/progress.ts';
 import { checkRunReport } from '../reports/validate.ts';
 import { applyExpectations, type Expectations } from '../reports/expectations.ts';
-import type { RuleId } from '../specs/ruleIds.ts';
+import type { AnyRuleId } from '../specs/ruleIds.ts';
 import { withRuleHeader } from '../specs/ruleResult.ts';
 import { runSuite } from '../specs/runSuite.ts';
 import { DEFAULT_RUNS } from '../specs/runRule.ts';
 import { newRunId, type RunSettings } from '../specs/settings.ts';
 import type { Shard } from '../specs/shard.ts';
 import { startEmbeddedTarget, type EmbeddedOptions } from './embeddedTarget.ts';
+import { activeOverrides, baseProfile, pluginRecords } from '../plugins/registry.ts';
 
 const TOOL = { name: pkg.name, version: pkg.version };
 
@@ -28,8 +29,10 @@ export interface ConformanceRequest {
   readonly profile?: TargetConfig['profile'];
   readonly seed: number;
   readonly runs?: number;
-  readonly only?: readonly RuleId[];
-  readonly actions?: readonly TokenActionName[];
+  readonly only?: readonly AnyRuleId[];
+  readonly actions?: readonly ActionName[];
+  /** A target file that names no endpoint: its settings apply to the embedded emulator's target. @defaultValue none */
+  readonly embeddedTarget?: EmbeddedTargetFile;
   readonly path?: string;
   /** Replay path of a sequence of steps (HISTORY). */
   readonly stepsPath?: string;
@@ -67,9 +70,9 @@ export interface ConformanceOutcome {
 export async function runConformance(request: ConformanceRequest): Promise<ConformanceOutcome> {
   const started = new Date();
   const runId = newRunId();
-  const embedded = request.target ? undefined : await startEmbeddedTarget({ profile: request.profile ?? 'seed', seed: request.seed, ...request.emulator } as EmbeddedOptions);
+  const embedded = request.target ? undefined : await startEmbeddedTarget({ profile: baseProfile(request.profile ?? 'seed'), seed: request.seed, ...request.emulator } as EmbeddedOptions);
   try {
-    const config = request.target ?? embedded!.target;
+    const config = request.target ?? withFileSettings(embedded!.target, request.embeddedTarget);
     const settings = settingsFor(request, config, runId, embedded !== undefined);
     const out = request.out ?? process.stdout;
     const notices: string[] = [];
@@ -96,6 +99,13 @@ export async function runConformance(request: ConformanceRequest): Promise<Confo
   } finally {
     await embedded?.emulator.close();
   }
+}
+
+/** The embedded emulator's target, with the settings of an embedded target file (not its plugins: they are loaded). */
+function withFileSettings(target: TargetConfig, file: EmbeddedTargetFile | undefined): TargetConfig {
+  if (!file) return target;
+  const { embedded: _embedded, plugins: _plugins, ...settings } = file;
+  return { ...target, ...settings };
 }
 
 function settingsFor(request: ConformanceRequest, config: TargetConfig, runId: string, embedded: boolean): RunSettings & { target: TargetConfig } {
@@ -147,8 +157,10 @@ export async function finishRun(request: ConformanceRequest, gathered: Gathered)
       runsPerRule: request.runs ?? DEFAULT_RUNS,
       command: request.replayBase,
       ...(gathered.stopped === undefined ? {} : { stopped: gathered.stopped }),
+      ...(activeOverrides().length === 0 ? {} : { overrides: [...activeOverrides()] }),
     },
     target: gathered.target,
+    plugins: pluginRecords(),
   });
   // Verdicts crossed a worker boundary as JSON: check the shape, and scrub secrets once more.
   const problems = checkRunReport(report);

@@ -1,13 +1,12 @@
 import { carriesTag, RUN_TAG } from './actions/action.ts';
 import { describeOutcome } from './outcome.ts';
-import { ACTION_ADAPTERS } from './actions/index.ts';
+import { adapterFor, isKnownAction } from './actions/index.ts';
 import type { Identity } from './exchange.ts';
 import { Session } from './exchange.ts';
 import type { LedgerEntry, RunEntry } from './ledger.ts';
 import type { Placement } from './ruleHarness.ts';
 import { RuleHarness } from './ruleHarness.ts';
-import type { ResolvedTarget, TokenActionName } from './target.ts';
-import { TOKEN_ACTIONS } from './target.ts';
+import type { ActionName, ResolvedTarget } from './target.ts';
 import { TokenMinter } from './tokens.ts';
 import { LOOPBACK_POLICY, SDK_STANDARD_POLICY } from './retry.constants.ts';
 
@@ -63,7 +62,7 @@ export async function cleanRun(target: ResolvedTarget, run: string, entries: rea
   const { tag, value, actions } = scope ?? { tag: RUN_TAG, value: run, actions: actionsOf(entries, run, target) };
   try {
     for (const action of actions) {
-      const h = new RuleHarness({ target, adapter: ACTION_ADAPTERS[action], session, minter: new TokenMinter(), runId: run, testId: `${run}.cleanup`, retry });
+      const h = new RuleHarness({ target, adapter: adapterFor(action), session, minter: new TokenMinter(), runId: run, testId: `${run}.cleanup`, retry });
       for (const region of target.regions) {
         for (const identity of identitiesFor(target)) {
           const found = groups.get(`${action}|${region.name}|${identity}`);
@@ -81,7 +80,7 @@ export async function cleanRun(target: ResolvedTarget, run: string, entries: rea
 export interface SweepScope {
   readonly tag: string;
   readonly value: string;
-  readonly actions: readonly TokenActionName[];
+  readonly actions: readonly ActionName[];
 }
 
 /** The runs a ledger names, in order. */
@@ -159,9 +158,10 @@ async function cleanOnce(h: RuleHarness, scope: { tag: string; value: string; ru
   return { removed: [...alive] };
 }
 
-function actionsOf(entries: readonly LedgerEntry[], run: string, target: ResolvedTarget): readonly TokenActionName[] {
+function actionsOf(entries: readonly LedgerEntry[], run: string, target: ResolvedTarget): readonly ActionName[] {
   const header = entries.find((e): e is RunEntry => e.t === 'run' && e.run === run);
-  const named = header?.actions.filter((a): a is TokenActionName => (TOKEN_ACTIONS as readonly string[]).includes(a));
+  // A plugin's action is swept only while its plugin is loaded (its adapter knows how).
+  const named = header?.actions.filter((a) => isKnownAction(a));
   return named && named.length > 0 ? named : target.actions;
 }
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ACTION_ADAPTERS } from './actions/index.ts';
+import { adapterFor } from './actions/index.ts';
 import { paramConstraints } from './actions/action.ts';
 import type { Call } from './encode.ts';
 import { UNSUPPORTED_ACTION_CODES } from './errors.ts';
@@ -7,7 +7,7 @@ import { Session } from './exchange.ts';
 import { describeOutcome, type Outcome } from './outcome.ts';
 import { LOOPBACK_POLICY, SDK_STANDARD_POLICY } from './retry.constants.ts';
 import { withRetry } from './retry.ts';
-import type { ResolvedRegion, ResolvedTarget, TokenActionName } from './target.ts';
+import type { ActionName, ResolvedRegion, ResolvedTarget } from './target.ts';
 
 /** Codes by which an endpoint refuses who is asking: nothing else can be learned with these keys. */
 const REFUSED_CREDENTIALS = new Set(['AuthFailure', 'SignatureDoesNotMatch', 'InvalidClientTokenId', 'UnrecognizedClientException', 'IncompleteSignature', 'MissingAuthenticationToken', 'RequestExpired']);
@@ -15,14 +15,14 @@ const REFUSED_CREDENTIALS = new Set(['AuthFailure', 'SignatureDoesNotMatch', 'In
 export interface PreflightOptions {
   readonly runId: string;
   readonly seed: number;
-  readonly actions: readonly TokenActionName[];
+  readonly actions: readonly ActionName[];
 }
 
 export interface PreflightResult {
   /** Why no rule can run, in one line; undefined when the endpoint speaks EC2. */
   readonly problem?: string;
   /** Tested actions the endpoint says it does not implement (their rules will be not-applicable). */
-  readonly unsupported: readonly TokenActionName[];
+  readonly unsupported: readonly ActionName[];
   readonly requests: number;
 }
 
@@ -45,7 +45,7 @@ export async function preflight(target: ResolvedTarget, options: PreflightOption
       }
     }
     const refusals: string[] = [];
-    const unsupported: TokenActionName[] = [];
+    const unsupported: ActionName[] = [];
     const region = target.regions[0];
     for (const action of options.actions) {
       const outcome = await ask(dryRunCall(target, action, options), region);
@@ -66,8 +66,8 @@ export async function preflight(target: ResolvedTarget, options: PreflightOption
 }
 
 /** A dry run of one create with a sample of its parameters, tagged like any case (a sweep finds strays). */
-function dryRunCall(target: ResolvedTarget, action: TokenActionName, options: PreflightOptions): Call {
-  const adapter = ACTION_ADAPTERS[action];
+function dryRunCall(target: ResolvedTarget, action: ActionName, options: PreflightOptions): Call {
+  const adapter = adapterFor(action);
   const [params] = fc.sample(adapter.params(paramConstraints(target, 1)), { numRuns: 1, seed: options.seed });
   const testId = `${options.runId}.preflight`;
   return adapter.toCall(params, undefined, { runId: options.runId, testId, caseId: `${testId}.${action.toLowerCase()}` }, { dryRun: true });

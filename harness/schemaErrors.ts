@@ -5,7 +5,8 @@ import type { ErrorObject } from 'ajv';
  * ajv knows it, the fix (the missing field, the unknown one, the allowed values).
  */
 export function explainSchemaErrors(errors: readonly ErrorObject[] | null | undefined): string {
-  const problems = (errors ?? []).filter((e) => e.keyword !== 'anyOf').map(explain);
+  // anyOf and if only say that a branch failed; the branch's own errors name the field.
+  const problems = (errors ?? []).filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'if').map(explain);
   return [...new Set(problems)].join('; ');
 }
 
@@ -19,6 +20,8 @@ function explain(error: ErrorObject): string {
       return `${where} has unknown field "${String(params.additionalProperty)}" (remove it or fix its spelling)`;
     case 'enum':
       return `${where} must be one of ${JSON.stringify(params.allowedValues)}`;
+    case 'not':
+      return `${where} is not allowed here (an embedded target's emulator sets it; remove it)`;
     default:
       return `${where} ${error.message ?? 'is invalid'}`;
   }

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { defaultChainCredentials, staticCredentials, type CredentialSource } from './credentials.ts';
 import { HarnessError } from './errors.ts';
 import { explainSchemaErrors } from './schemaErrors.ts';
@@ -8,6 +8,14 @@ import { defaultConsistencyWindowMs } from './visibility.ts';
 import schema from './target.schema.json' with { type: 'json' };
 
 export type ProfileName = 'seed' | 'aws-current' | 'strict';
+/** The built-in profiles. */
+export const PROFILE_NAMES: readonly ProfileName[] = ['seed', 'aws-current', 'strict'];
+/** A profile by name: a built-in one, or one a plugin defines (it behaves as a built-in base). */
+export type ProfileId = ProfileName | (string & {});
+
+export function isBuiltInProfile(name: string): name is ProfileName {
+  return (PROFILE_NAMES as readonly string[]).includes(name);
+}
 /** Every token-taking action the suite has an adapter for (harness/actions/index.ts). */
 export const TOKEN_ACTIONS = [
   'RunInstances',
@@ -24,6 +32,11 @@ export const TOKEN_ACTIONS = [
   'CreateNatGateway',
 ] as const;
 export type TokenActionName = (typeof TOKEN_ACTIONS)[number];
+/**
+ * A token-taking action by name: a built-in one (TokenActionName, checked by the type) or one a
+ * plugin adds (any other EC2 action name, checked when the plugin loads).
+ */
+export type ActionName = TokenActionName | (string & {});
 
 /**
  * What a run tests unless the target file or `--action` says otherwise: the two actions every
@@ -59,10 +72,10 @@ export interface TargetConfig {
   readonly credentials?: Credentials;
   /** A second account's keys; enables ACCOUNT-SCOPE. @defaultValue none */
   readonly secondaryCredentials?: Credentials;
-  /** @defaultValue 'seed' */
-  readonly profile?: ProfileName;
+  /** A built-in profile, or a plugin's. @defaultValue 'seed' */
+  readonly profile?: ProfileId;
   /** Token-taking actions to test. @defaultValue DEFAULT_ACTIONS (RunInstances, CreateLaunchTemplate) */
-  readonly actions?: readonly TokenActionName[];
+  readonly actions?: readonly ActionName[];
   /** Per attempt, connect to last byte. @defaultValue 10000 */
   readonly timeoutMs?: number;
   /**
@@ -80,6 +93,23 @@ export interface TargetConfig {
   readonly expectations?: string;
   /** What `ec2-idem certify` records as the product (certification/product.ts). @defaultValue none */
   readonly product?: ProductFields;
+  /** Plugins to load: paths relative to the target file, or package names. @defaultValue none */
+  readonly plugins?: readonly string[];
+}
+
+/**
+ * A target file that names no endpoint: the run starts the embedded reference emulator (which
+ * serves the plugins' emulator actions too) and takes the rest of its settings from the file.
+ */
+export interface EmbeddedTargetFile extends Pick<TargetConfig, 'name' | 'profile' | 'actions' | 'timeoutMs' | 'minTokenLength' | 'budget' | 'consistencyWindowMs' | 'expectations' | 'plugins' | 'product'> {
+  readonly embedded: true;
+}
+
+/** A target file as written: an endpoint's, or the embedded emulator's (`"embedded": true`). */
+export type TargetFile = TargetConfig | EmbeddedTargetFile;
+
+export function isEmbeddedTargetFile(file: TargetFile): file is EmbeddedTargetFile {
+  return 'embedded' in file && file.embedded === true;
 }
 
 /** The product a target is, as a target file may describe it for a certification. */
@@ -105,7 +135,7 @@ export interface ResolvedTarget {
   readonly credentials: CredentialSource;
   readonly secondaryCredentials: CredentialSource | undefined;
   readonly profile: ProfileName;
-  readonly actions: readonly TokenActionName[];
+  readonly actions: readonly ActionName[];
   readonly timeoutMs: number;
   readonly minTokenLength: number;
   readonly budget: BudgetConfig | undefined;
@@ -120,15 +150,51 @@ export function defineTarget(config: TargetConfig): TargetConfig {
   return config;
 }
 
-const validateConfig = new Ajv({ allErrors: true, strict: true }).compile<TargetConfig>(schema);
+const ajv = new Ajv({ allErrors: true, strict: true });
+const validateConfig: ValidateFunction<TargetFile> = ajv.compile<TargetFile>(schema);
 
-/** Validates a parsed target and names every bad field with the fix. */
-export function checkTargetConfig(value: unknown, source: string): TargetConfig {
-  if (validateConfig(value)) return value;
-  throw new HarnessError('EC2IDEM_TARGET_INVALID', `${source}: ${explainSchemaErrors(validateConfig.errors)}`);
+/** Names beyond the built-in ones that a target may use: the loaded plugins' actions and profiles. */
+export interface TargetVocabulary {
+  readonly actions?: readonly string[];
+  readonly profiles?: readonly string[];
 }
 
-export async function loadTargetFile(path: string): Promise<TargetConfig> {
+const extended = new Map<string, ValidateFunction<TargetFile>>();
+
+/** The schema with its action and profile lists extended by the plugins' names (compiled once per set). */
+function validatorFor(vocabulary: TargetVocabulary | undefined): ValidateFunction<TargetFile> {
+  const actions = vocabulary?.actions ?? [];
+  const profiles = vocabulary?.profiles ?? [];
+  if (actions.length === 0 && profiles.length === 0) return validateConfig;
+  const key = JSON.stringify([actions, profiles]);
+  let validate = extended.get(key);
+  if (validate === undefined) {
+    // Without its $id: ajv keeps one schema per id.
+    const { $id: _id, ...copy } = structuredClone(schema);
+    copy.properties.actions.items.enum = [...new Set([...copy.properties.actions.items.enum, ...actions])];
+    copy.properties.profile.enum = [...new Set([...copy.properties.profile.enum, ...profiles])];
+    validate = ajv.compile<TargetFile>(copy);
+    extended.set(key, validate);
+  }
+  return validate;
+}
+
+/** Validates a parsed target file (an endpoint's or the embedded emulator's) and names every bad field with the fix. */
+export function checkTargetFile(value: unknown, source: string, vocabulary?: TargetVocabulary): TargetFile {
+  const validate = validatorFor(vocabulary);
+  if (validate(value)) return value;
+  throw new HarnessError('EC2IDEM_TARGET_INVALID', `${source}: ${explainSchemaErrors(validate.errors)}`);
+}
+
+/** Validates a parsed target and names every bad field with the fix; a target needs an endpoint. */
+export function checkTargetConfig(value: unknown, source: string, vocabulary?: TargetVocabulary): TargetConfig {
+  const file = checkTargetFile(value, source, vocabulary);
+  if (isEmbeddedTargetFile(file)) throw new HarnessError('EC2IDEM_TARGET_INVALID', `${source}: "embedded": true names no endpoint; this needs a target with an "endpoint"`);
+  return file;
+}
+
+/** Reads a target file as JSON: a path that cannot be read or parsed is a HarnessError naming it. */
+export async function readTargetJson(path: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -141,7 +207,11 @@ export async function loadTargetFile(path: string): Promise<TargetConfig> {
   } catch (cause) {
     throw new HarnessError('EC2IDEM_TARGET_INVALID', `target file ${path} is not valid JSON (${(cause as Error).message})`, { cause });
   }
-  return checkTargetConfig(parsed, `target file ${path}`);
+  return parsed;
+}
+
+export async function loadTargetFile(path: string, vocabulary?: TargetVocabulary): Promise<TargetConfig> {
+  return checkTargetConfig(await readTargetJson(path), `target file ${path}`, vocabulary);
 }
 
 export function resolveTarget(config: TargetConfig): ResolvedTarget {
@@ -155,7 +225,7 @@ export function resolveTarget(config: TargetConfig): ResolvedTarget {
     instanceTypes: config.instanceTypes ?? ['t3.micro', 't3.small'],
     credentials: config.credentials ? staticCredentials(config.credentials) : defaultChainCredentials(),
     secondaryCredentials: config.secondaryCredentials ? staticCredentials(config.secondaryCredentials) : undefined,
-    profile: config.profile ?? 'seed',
+    profile: builtInProfile(config.profile ?? 'seed'),
     actions: config.actions ?? DEFAULT_ACTIONS,
     timeoutMs: config.timeoutMs ?? 10_000,
     minTokenLength: config.minTokenLength ?? 1,
@@ -164,6 +234,12 @@ export function resolveTarget(config: TargetConfig): ResolvedTarget {
     expectations: config.expectations,
     isLoopback,
   };
+}
+
+/** A plugin's profile must be resolved to its base before the target is (specs/runContext.ts does). */
+function builtInProfile(name: ProfileId): ProfileName {
+  if (!isBuiltInProfile(name)) throw new HarnessError('EC2IDEM_USAGE', `profile "${name}" is not a built-in profile (${PROFILE_NAMES.join(', ')}); a plugin's profile needs its plugin loaded`);
+  return name;
 }
 
 function resolveRegion(config: TargetConfig, region: string | RegionConfig): ResolvedRegion {

@@ -1,12 +1,13 @@
 // The open registries: the action table, the rule catalogue and the profiles, each the built-in
 // entries plus those of the active plugins. Built-ins stay the default; a plugin cannot replace
 // one silently (a PluginError unless allowOverride, and then the override is recorded).
-import { ACTION_ADAPTERS } from '../harness/actions/index.ts';
+import { ACTION_ADAPTERS, adapterFor, isKnownAction, knownActions, setPluginAdapters } from '../harness/actions/index.ts';
 import type { ActionAdapter } from '../harness/actions/action.ts';
 import { HarnessError } from '../harness/errors.ts';
-import type { ProfileName } from '../harness/target.ts';
-import { CATALOG } from '../specs/catalog.ts';
+import { isBuiltInProfile, PROFILE_NAMES, type ProfileName } from '../harness/target.ts';
+import { CATALOG, ruleCatalog, setPluginRules } from '../specs/catalog.ts';
 import type { Rule } from '../specs/rule.ts';
+import { BUILTIN_ACTIONS } from '../emulator/router.ts';
 import { PluginError } from './errors.ts';
 import type { Plugin, ProfileDefinition } from './plugin.ts';
 import { checkPluginRule } from './validate.ts';
@@ -21,9 +22,13 @@ export interface PluginRecord {
   readonly rules: readonly string[];
 }
 
+export { adapterFor, isKnownAction, knownActions, ruleCatalog };
+
 interface Registry {
   readonly plugins: readonly { readonly plugin: Plugin; readonly source?: string }[];
+  /** The plugins' adapters (harness/actions/index.ts serves them). */
   readonly actions: ReadonlyMap<string, ActionAdapter>;
+  /** The plugins' rules (specs/catalog.ts serves them). */
   readonly rules: readonly Rule<any>[];
   readonly profiles: ReadonlyMap<string, ProfileDefinition>;
   /** Built-in (or earlier plugins') entries a plugin replaced, e.g. `rule SAME-RESPONSE (acme)`. */
@@ -33,8 +38,8 @@ interface Registry {
 
 const BUILT_IN: Registry = {
   plugins: [],
-  actions: new Map(Object.entries(ACTION_ADAPTERS)),
-  rules: CATALOG,
+  actions: new Map(),
+  rules: [],
   profiles: new Map(),
   overrides: [],
   allowOverride: false,
@@ -55,7 +60,13 @@ export interface Activation {
   restore(): void;
 }
 
-const BUILT_IN_PROFILES: readonly ProfileName[] = ['seed', 'aws-current', 'strict'];
+const BUILT_IN_PROFILES = PROFILE_NAMES;
+
+function install(registry: Registry): void {
+  current = registry;
+  setPluginAdapters(registry.actions);
+  setPluginRules(registry.rules);
+}
 
 /**
  * Checks the plugins (every rule header, as the lint checks the built-in ones; names that clash)
@@ -64,16 +75,17 @@ const BUILT_IN_PROFILES: readonly ProfileName[] = ['seed', 'aws-current', 'stric
  */
 export function activatePlugins(plugins: readonly Plugin[], options: ActivateOptions = {}): Activation {
   const previous = current;
-  current = buildRegistry(plugins, options);
-  return { overrides: current.overrides, restore: () => void (current = previous) };
+  install(buildRegistry(plugins, options));
+  return { overrides: current.overrides, restore: () => install(previous) };
 }
 
 function buildRegistry(plugins: readonly Plugin[], options: ActivateOptions): Registry {
   const allow = options.allowOverride === true;
-  const actions = new Map(BUILT_IN.actions);
+  const actions = new Map<string, ActionAdapter>();
   const actionOwner = new Map<string, string>();
-  const rules = new Map<string, Rule<any>>(BUILT_IN.rules.map((rule) => [rule.id, rule]));
+  const rules = new Map<string, Rule<any>>();
   const ruleOwner = new Map<string, string>();
+  const emulatorOwner = new Map<string, string>();
   const profiles = new Map<string, ProfileDefinition>();
   const overrides: string[] = [];
   const seen = new Set<string>();
@@ -97,13 +109,17 @@ function buildRegistry(plugins: readonly Plugin[], options: ActivateOptions): Re
   const profileNames = [...BUILT_IN_PROFILES, ...profiles.keys()];
   for (const plugin of plugins) {
     for (const adapter of plugin.actions ?? []) {
-      if (actions.has(adapter.name)) clash(plugin, 'action', adapter.name, actionOwner.get(adapter.name));
+      if (actions.has(adapter.name) || Object.hasOwn(ACTION_ADAPTERS, adapter.name)) clash(plugin, 'action', adapter.name, actionOwner.get(adapter.name));
       actions.set(adapter.name, adapter);
       actionOwner.set(adapter.name, plugin.name);
     }
+    for (const name of Object.keys(plugin.emulatorActions ?? {})) {
+      if (Object.hasOwn(BUILTIN_ACTIONS, name) || emulatorOwner.has(name)) clash(plugin, 'emulator action', name, emulatorOwner.get(name));
+      emulatorOwner.set(name, plugin.name);
+    }
     for (const rule of plugin.rules ?? []) {
       checkPluginRule(plugin, rule, { profiles: profileNames });
-      if (rules.has(rule.id)) clash(plugin, 'rule', rule.id, ruleOwner.get(rule.id));
+      if (rules.has(rule.id) || CATALOG.some((builtIn) => builtIn.id === rule.id)) clash(plugin, 'rule', rule.id, ruleOwner.get(rule.id));
       rules.set(rule.id, rule);
       ruleOwner.set(rule.id, plugin.name);
     }
@@ -135,29 +151,8 @@ function checkPluginShape(plugin: Plugin): void {
   }
 }
 
-/** The adapter of a token-taking action, built-in or a plugin's. */
-export function adapterFor(name: string): ActionAdapter {
-  const adapter = current.actions.get(name);
-  if (adapter === undefined) throw new HarnessError('EC2IDEM_USAGE', `no adapter for action ${name}: ${knownActionNames().join(', ')}`);
-  return adapter;
-}
-
-export function isKnownAction(name: string): boolean {
-  return current.actions.has(name);
-}
-
-/** Every action with an adapter: the built-in ones, then the plugins'. */
-export function knownActionNames(): string[] {
-  return [...current.actions.keys()];
-}
-
-/** The rule catalogue: the built-in rules in report order (a replaced one keeps its place), then the plugins'. */
-export function ruleCatalog(): readonly Rule<any>[] {
-  return current.rules;
-}
-
 export function ruleById(id: string): Rule<any> | undefined {
-  return current.rules.find((rule) => rule.id === id);
+  return ruleCatalog().find((rule) => rule.id === id);
 }
 
 /** A plugin's profile by name; undefined for the built-in ones. */
@@ -165,9 +160,12 @@ export function pluginProfile(name: string): ProfileDefinition | undefined {
   return current.profiles.get(name);
 }
 
-/** The built-in profile a profile behaves as (itself for a built-in one). */
+/** The built-in profile a profile behaves as (itself for a built-in one); an unknown name is a usage error. */
 export function baseProfile(name: string): ProfileName {
-  return (current.profiles.get(name)?.base ?? name) as ProfileName;
+  if (isBuiltInProfile(name)) return name;
+  const definition = current.profiles.get(name);
+  if (definition === undefined) throw new HarnessError('EC2IDEM_USAGE', `unknown profile "${name}" (known: ${knownProfileNames().join(', ')})`);
+  return definition.base;
 }
 
 export function knownProfileNames(): string[] {

@@ -14,6 +14,8 @@ export interface BuildRunReportInput {
   readonly notices?: readonly string[];
   /** The tool's name and version; the rule catalogue's version is added here. */
   readonly tool: Omit<RunReport['tool'], 'ruleCatalogueVersion'>;
+  /** The plugins the run loaded. @defaultValue none (the report leaves the field out) */
+  readonly plugins?: RunReport['plugins'];
 }
 
 /** Pure: the same input always gives the same report, so reports can be diffed between runs. */
@@ -28,6 +30,7 @@ export function buildRunReport(input: BuildRunReportInput): RunReport {
     rules,
     totals: totalsOf(rules, input.resourcesLeftBehind),
     notices: [...(input.notices ?? [])],
+    ...(input.plugins && input.plugins.length > 0 ? { plugins: input.plugins } : {}),
   };
 }
 
@@ -64,11 +67,11 @@ function totalsOf(rules: readonly RuleResult[], resourcesLeftBehind: number): Ru
 
 const RULE_ORDER: ReadonlyMap<string, number> = new Map(RULE_IDS.map((id, index) => [id, index]));
 
-/** Rule order is the public RULE_IDS order (the reading order of DESIGN.md), not the order tests finished. */
+/** Rule order is the public RULE_IDS order (the reading order of DESIGN.md), not the order tests finished; plugin rules come after, by id. */
 function sortResults(results: readonly RuleResult[]): RuleResult[] {
   const rank = (r: RuleResult) => RULE_ORDER.get(r.rule) ?? RULE_IDS.length;
   // Array.prototype.sort is stable, so duplicates keep their input order.
-  return [...results].sort((a, b) => rank(a) - rank(b) || compareText(a.action, b.action));
+  return [...results].sort((a, b) => rank(a) - rank(b) || compareText(a.rule, b.rule) || compareText(a.action, b.action));
 }
 
 /** Code-point order, not localeCompare: the result must not depend on the machine's locale. */

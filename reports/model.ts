@@ -1,5 +1,5 @@
 import type { AttemptRecord } from '../harness/transcript.ts';
-import type { RuleId } from '../specs/ruleIds.ts';
+import type { AnyRuleId } from '../specs/ruleIds.ts';
 
 /** Bumped on any incompatible change; `run-report.schema.json` describes this exact shape. */
 export const REPORT_SCHEMA_VERSION = 3;
@@ -37,7 +37,8 @@ export interface Counterexample {
  * {@link RuleResult} in `task.meta.result` (declared in collect.ts), where the collector reads it.
  */
 export interface Verdict {
-  readonly rule: RuleId;
+  /** A built-in rule id, or a plugin rule's. */
+  readonly rule: AnyRuleId;
   readonly action: string;
   readonly status: RuleStatus;
   /** Why a rule was not-applicable, skipped, inconclusive or an error. */
@@ -89,6 +90,8 @@ export interface RunReport {
     readonly command: string;
     /** Why the run ended before every rule finished (the endpoint stopped answering EC2), if it did. */
     readonly stopped?: string;
+    /** Built-in actions, rules or emulator actions a plugin replaced (only with --allow-override), e.g. `rule SAME-RESPONSE (acme replaces the core)`. */
+    readonly overrides?: readonly string[];
   };
   readonly target: {
     readonly name: string;
@@ -113,4 +116,18 @@ export interface RunReport {
   };
   /** Expectation entries that did not match (unexpected pass, expired), for the reader to act on. */
   readonly notices: readonly string[];
+  /** The plugins the run loaded, when it loaded any: their rules and actions are in `rules` beside the built-in ones. */
+  readonly plugins?: readonly PluginInfo[];
+}
+
+/** A plugin as a report records it. */
+export interface PluginInfo {
+  readonly name: string;
+  readonly version: string;
+  /** How it was named: a path or a package name (absent when passed as an object through the API). */
+  readonly source?: string;
+  /** The token-taking actions it adds. */
+  readonly actions: readonly string[];
+  /** The rules it adds. */
+  readonly rules: readonly string[];
 }

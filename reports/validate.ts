@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { RULE_IDS } from '../specs/ruleIds.ts';
 import type { RunReport } from './model.ts';
 import schema from './run-report.schema.json' with { type: 'json' };
 
@@ -17,8 +18,14 @@ const validate = ajv.compile<RunReport>(schema);
  * of …`); an empty list means valid.
  */
 export function checkRunReport(report: unknown): string[] {
-  if (validate(report)) return [];
+  if (validate(report)) return unknownRules(report);
   return (validate.errors ?? []).map(describe);
+}
+
+/** The schema admits any id shaped like one; an id must be a built-in rule's or a listed plugin's. */
+function unknownRules(report: RunReport): string[] {
+  const known = new Set<string>([...RULE_IDS, ...(report.plugins ?? []).flatMap((p) => p.rules)]);
+  return report.rules.flatMap((r, index) => (known.has(r.rule) ? [] : [`/rules/${index}/rule: ${r.rule} is neither a built-in rule nor a rule of a plugin in /plugins`]));
 }
 
 /** ajv's message plus the one parameter a reader needs to fix it (allowed values, the extra property). */

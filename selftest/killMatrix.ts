@@ -1,12 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { BUGS } from '../emulator/bugs.ts';
-import { RULE_IDS, type RuleId } from '../specs/ruleIds.ts';
+import { RULE_IDS, type AnyRuleId, type RuleId } from '../specs/ruleIds.ts';
 
 export interface MutantResult {
   readonly name: string;
   readonly kind: 'bug' | 'variant';
-  readonly expected: readonly RuleId[];
-  readonly failed: readonly RuleId[];
+  readonly expected: readonly AnyRuleId[];
+  readonly failed: readonly AnyRuleId[];
+  /** The plugin that brings the bug, when not the core. */
+  readonly plugin?: string;
   readonly firstFailure?: { readonly requests: number; readonly ms: number };
   /** The run's verdict (a bug's run must never be conformant). */
   readonly verdict?: string;
@@ -36,18 +38,29 @@ const SHORT: Readonly<Record<RuleId, string>> = {
   RETENTION: 'RET',
 };
 
-/** The bug × rule table: ● the rule was expected to catch the bug and did, ○ it caught it too, ✗ it should have and did not. */
+/** A column's heading: the built-in rules' short names; a plugin rule's id in full. */
+function short(id: AnyRuleId): string {
+  return Object.hasOwn(SHORT, id) ? SHORT[id as RuleId] : id;
+}
+
+/**
+ * The bug × rule table: ● the rule was expected to catch the bug and did, ○ it caught it too, ✗ it
+ * should have and did not. The columns are the built-in rules, then any plugin rule a result
+ * names; a plugin's bug is shown with its plugin.
+ */
 export function killMatrix(results: readonly MutantResult[]): string {
   const bugs = results.filter((r) => r.kind === 'bug');
-  const header = `| bug | ${RULE_IDS.map((id) => SHORT[id]).join(' | ')} | run verdict |`;
-  const rule = `|---|${RULE_IDS.map(() => ':-:').join('|')}|---|`;
-  const rows = bugs.map((r) => `| \`${r.name}\` | ${RULE_IDS.map((id) => cell(r, id)).join(' | ')} | ${r.verdict ?? ''} |`);
-  const kills = RULE_IDS.map((id) => `${SHORT[id]} = ${id} (kills ${bugs.filter((r) => r.failed.includes(id)).length})`).join(' · ');
+  const pluginRules = [...new Set(bugs.flatMap((r) => [...r.expected, ...r.failed]))].filter((id) => !(RULE_IDS as readonly string[]).includes(id));
+  const columns: readonly AnyRuleId[] = [...RULE_IDS, ...pluginRules];
+  const header = `| bug | ${columns.map(short).join(' | ')} | run verdict |`;
+  const rule = `|---|${columns.map(() => ':-:').join('|')}|---|`;
+  const rows = bugs.map((r) => `| \`${r.name}\`${r.plugin ? ` (${r.plugin})` : ''} | ${columns.map((id) => cell(r, id)).join(' | ')} | ${r.verdict ?? ''} |`);
+  const kills = columns.map((id) => `${short(id)}${short(id) === id ? '' : ` = ${id}`} (kills ${bugs.filter((r) => r.failed.includes(id)).length})`).join(' · ');
   const variants = results.filter((r) => r.kind === 'variant').map((r) => `\`${r.name}\` ${r.killed ? 'passes' : 'FAILS'}`).join(', ');
   return [header, rule, ...rows, '', `● expected and caught · ○ also caught · ✗ expected, not caught. ${kills}.`, '', `Legitimate variants (must pass): ${variants}.`].join('\n');
 }
 
-function cell(result: MutantResult, id: RuleId): string {
+function cell(result: MutantResult, id: AnyRuleId): string {
   const expected = result.expected.includes(id);
   const failed = result.failed.includes(id);
   if (expected) return failed ? '●' : '✗';

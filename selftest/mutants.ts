@@ -1,8 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { BUGS, LEGIT_VARIANTS, type BugName, type BugSpec, type LegitVariantName } from '../emulator/bugs.ts';
-import { TOKEN_ACTIONS, type TokenActionName } from '../harness/target.ts';
-import type { RuleId } from '../specs/ruleIds.ts';
+import { BUGS, LEGIT_VARIANTS, type BugSpec, type LegitVariantName } from '../emulator/bugs.ts';
+import { isKnownAction } from '../harness/actions/index.ts';
+import type { ActionName } from '../harness/target.ts';
+import { loadPlugins } from '../plugins/load.ts';
+import { activatePlugins } from '../plugins/registry.ts';
+import type { AnyRuleId } from '../specs/ruleIds.ts';
 import { writeKillMatrix, type MutantResult } from './killMatrix.ts';
 import { notPassed, rulesToRun, runAgainst, violatedRules } from './runAgainst.ts';
 
@@ -10,9 +13,12 @@ import { notPassed, rulesToRun, runAgainst, violatedRules } from './runAgainst.t
 // or an inconclusive rule does not count), refuse to call a vacuous endpoint conformant, and pass
 // every legitimate variant with evidence under several seeds in a row. A bug's run is its expected
 // rules only (--all-rules runs every rule, to see what else catches it: the README's kill matrix);
-// a variant's run is every rule, with fewer cases per seed and more seeds.
+// a variant's run is every rule, with fewer cases per seed and more seeds. `--plugin PATH|PKG`
+// (repeatable) adds a plugin's rules and actions to every run, and its seeded bugs to the list.
 const { values } = parseArgs({
   options: {
+    plugin: { type: 'string', multiple: true },
+    'allow-override': { type: 'boolean' },
     seed: { type: 'string' },
     bug: { type: 'string', multiple: true },
     'variant-seeds': { type: 'string' },
@@ -33,7 +39,16 @@ const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : N
 const variantSeeds = Number(values['variant-seeds'] ?? 10);
 const variantRuns = Number(values['variant-runs'] ?? 10);
 const allRules = values['all-rules'] === true || values['write-readme'] === true;
-const bugs = (values.bug ?? Object.keys(BUGS)) as BugName[];
+const loaded = await loadPlugins(values.plugin ?? []);
+activatePlugins(loaded.map((l) => l.plugin), { allowOverride: values['allow-override'] === true, sources: loaded.map((l) => l.source) });
+// A plugin's bug lives in its own actions unless it says otherwise.
+const pluginBugs = new Map(
+  loaded.flatMap(({ plugin }) => (plugin.bugs ?? []).map((bug) => [bug.name, { plugin: plugin.name, spec: { summary: bug.summary, rules: bug.rules, actions: bug.actions ?? (plugin.actions ?? []).map((a) => a.name), ...(bug.options ? { options: bug.options } : {}) } satisfies BugSpec }] as const)),
+);
+const specOf = (bug: string): BugSpec | undefined => (Object.hasOwn(BUGS, bug) ? BUGS[bug as keyof typeof BUGS] : pluginBugs.get(bug)?.spec);
+const bugs = values.bug ?? [...Object.keys(BUGS), ...pluginBugs.keys()];
+const unknownBug = bugs.find((bug) => specOf(bug) === undefined);
+if (unknownBug !== undefined) throw new Error(`--bug ${unknownBug}: no such seeded bug (built-in, or of a --plugin)`);
 const variants = values.bug ? [] : (Object.keys(LEGIT_VARIANTS) as LegitVariantName[]);
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -44,16 +59,17 @@ out(`${'bug'.padEnd(34)} ${'rules expected'.padEnd(36)} ${'rules violated'.padEn
 const results: MutantResult[] = [];
 let waiting = 0;
 for (const bug of bugs) {
-  const spec: BugSpec = BUGS[bug];
-  const expected = spec.rules as readonly RuleId[];
+  const spec: BugSpec = specOf(bug)!;
+  const plugin = pluginBugs.get(bug)?.plugin;
+  const expected = spec.rules as readonly AnyRuleId[];
   // A bug in an action the suite cannot test yet is reported, never counted as caught.
-  const unadapted = (spec.actions ?? []).filter((action) => !(TOKEN_ACTIONS as readonly string[]).includes(action));
+  const unadapted = (spec.actions ?? []).filter((action) => !isKnownAction(action));
   if (unadapted.length > 0) {
     waiting += 1;
     out(`${bug.padEnd(34)} ${expected.join(',').padEnd(36)} ${`waiting for an adapter: ${unadapted.join(', ')}`.padEnd(48)} ${'-'.padStart(8)} ${'-'.padStart(8)}  not counted`);
     continue;
   }
-  const actions = spec.actions as readonly TokenActionName[] | undefined;
+  const actions = spec.actions as readonly ActionName[] | undefined;
   const run = await runAgainst({ bug }, { seed, only: allRules ? undefined : rulesToRun(expected), actions });
   const violated = violatedRules(run.verdicts);
   const first = run.verdicts
@@ -63,7 +79,7 @@ for (const bug of bugs) {
   // A vacuous endpoint (nothing to test) is caught when the run refuses it; any other bug when each expected rule is violated.
   const refused = run.conformance !== 'conformant' && run.conformance !== 'conformant-with-deviations';
   const killed = 'verdict' in spec && spec.verdict === 'untested' ? run.conformance === 'untested' : refused && expected.every((rule) => violated.includes(rule));
-  results.push({ name: bug, kind: 'bug', expected, failed: violated, firstFailure: first, killed, verdict: run.conformance });
+  results.push({ name: bug, kind: 'bug', expected, failed: violated, firstFailure: first, killed, verdict: run.conformance, ...(plugin ? { plugin } : {}) });
   const shown = 'verdict' in spec ? `run ${run.conformance}: ${(run.stopped ?? '').slice(0, 40)}` : violated.join(',') || '-';
   out(`${bug.padEnd(34)} ${(expected.join(',') || `(${run.conformance === 'untested' ? 'untested' : 'verdict'})`).padEnd(36)} ${shown.padEnd(48)} ${String(first?.requests ?? '-').padStart(8)} ${(first ? (first.ms / 1000).toFixed(2) : '-').padStart(8)}  ${killed ? 'killed' : `SURVIVED (run ${run.conformance})`}`);
 }

@@ -1,10 +1,10 @@
 import { startEmbeddedTarget, type EmbeddedOptions } from '../cli/embeddedTarget.ts';
-import type { TokenActionName } from '../harness/target.ts';
+import type { ActionName } from '../harness/target.ts';
 import { conformanceOf } from '../reports/build.ts';
 import type { Conformance, Verdict } from '../reports/model.ts';
 import { withRuleHeader } from '../specs/ruleResult.ts';
-import { CATALOG } from '../specs/catalog.ts';
-import type { RuleId } from '../specs/ruleIds.ts';
+import { ruleCatalog } from '../specs/catalog.ts';
+import type { AnyRuleId } from '../specs/ruleIds.ts';
 import { runSuite } from '../specs/runSuite.ts';
 import { newRunId } from '../specs/settings.ts';
 
@@ -21,13 +21,13 @@ export interface SelfTestRun {
 /** The whole suite, default settings, against a fresh embedded emulator with one bug or variant on. */
 export interface RunAgainstOptions {
   readonly seed: number;
-  readonly only?: readonly RuleId[];
+  readonly only?: readonly AnyRuleId[];
   /** Shrink failures (for readable counterexamples); kill counting does not need it. @defaultValue false */
-  readonly shrink?: boolean | readonly RuleId[];
+  readonly shrink?: boolean | readonly AnyRuleId[];
   /** Cases per rule. @defaultValue the suite's default */
   readonly runs?: number;
   /** Token-taking actions to test. @defaultValue the embedded target's (the default set) */
-  readonly actions?: readonly TokenActionName[];
+  readonly actions?: readonly ActionName[];
 }
 
 export async function runAgainst(setting: Omit<EmbeddedOptions, 'profile' | 'seed'>, options: RunAgainstOptions): Promise<SelfTestRun> {
@@ -52,13 +52,13 @@ export async function runAgainst(setting: Omit<EmbeddedOptions, 'profile' | 'see
  * The rules to run to see whether `expected` catch a bug: those rules, unless one of them looks back
  * on the whole run (RETENTION), which needs every other rule to have run first.
  */
-export function rulesToRun(expected: readonly RuleId[]): readonly RuleId[] | undefined {
-  const looksBack = expected.some((id) => CATALOG.find((rule) => rule.id === id)?.scope === 'end-of-run');
+export function rulesToRun(expected: readonly AnyRuleId[]): readonly AnyRuleId[] | undefined {
+  const looksBack = expected.some((id) => ruleCatalog().find((rule) => rule.id === id)?.scope === 'end-of-run');
   return looksBack || expected.length === 0 ? undefined : expected;
 }
 
 /** The rule ids that were shown broken (a rule violation, not a crash or an inconclusive run), in catalog order. */
-export function violatedRules(verdicts: readonly Verdict[]): RuleId[] {
+export function violatedRules(verdicts: readonly Verdict[]): AnyRuleId[] {
   return [...new Set(verdicts.filter((v) => v.status === 'failed').map((v) => v.rule))];
 }
 

@@ -17,7 +17,7 @@ import tokenAfterTerminate from './token-after-terminate.ts';
 import tokenCase from './token-case.ts';
 import tokenFormat from './token-format.ts';
 
-/** The rules, in report order. Nothing else lives here. */
+/** The built-in rules, in report order. */
 export const CATALOG: readonly Rule<any>[] = [
   tokenFormat,
   tokenCase,
@@ -37,3 +37,22 @@ export const CATALOG: readonly Rule<any>[] = [
   history,
   retention,
 ];
+
+// The open side of the catalogue: rules plugins add (plugins/registry.ts sets them, after checking
+// each header as the lint checks these). Built-ins stay the default and keep their order.
+let pluginRules: readonly Rule<any>[] = [];
+
+/** Sets the plugins' rules (plugins/registry.ts, on activation); [] restores the built-ins alone. */
+export function setPluginRules(rules: readonly Rule<any>[]): void {
+  pluginRules = rules;
+}
+
+/**
+ * Every rule a run may select: the built-in ones in report order (one a plugin was allowed to
+ * replace keeps its place, in its plugin's version), then the plugins' new ones.
+ */
+export function ruleCatalog(): readonly Rule<any>[] {
+  if (pluginRules.length === 0) return CATALOG;
+  const byId = new Map(pluginRules.map((rule) => [rule.id as string, rule]));
+  return [...CATALOG.map((rule) => byId.get(rule.id) ?? rule), ...pluginRules.filter((rule) => !CATALOG.some((builtIn) => builtIn.id === rule.id))];
+}

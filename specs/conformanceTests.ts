@@ -4,7 +4,7 @@ import '../reports/collect.ts';
 import { TEST_TAG } from '../harness/actions/action.ts';
 import { sweepRun } from '../harness/cleanup.ts';
 import { adapterFor } from '../plugins/registry.ts';
-import type { RuleId } from './ruleIds.ts';
+import type { AnyRuleId } from './ruleIds.ts';
 import { fixturesNeeded, prepareRun, type PreparedRun } from './runContext.ts';
 import { runRule, testId, type RuleRunContext } from './runRule.ts';
 import { isEndOfRun, type RuleCase } from './selection.ts';
@@ -27,7 +27,7 @@ function run(): PreparedRun {
  * One vitest test per rule × action, its verdict in `task.meta.result`, and a final sweep of what
  * these tests left. `rules` narrows the file to some rules (one spec file per rule, for --shard).
  */
-export function conformanceTests(rules?: readonly RuleId[]): void {
+export function conformanceTests(rules?: readonly AnyRuleId[]): void {
   const { context, cases } = run();
   const mine = rules ? cases.filter((c) => rules.includes(c.rule.id)) : cases;
   defineRuleTests(mine, () => context, { label: rules?.join(', '), part: rules !== undefined && mine.length < cases.length });

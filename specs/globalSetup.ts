@@ -6,6 +6,7 @@ import { HarnessError } from '../harness/errors.ts';
 import { preflight } from '../harness/preflight.ts';
 import { loadTargetFile, resolveTarget, type TargetConfig } from '../harness/target.ts';
 import { settingsFromEnv, type RunSettings } from './settings.ts';
+import { baseProfile } from '../plugins/registry.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,9 +28,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('ec2idemRun', { ...settings, target: fromFile });
     return async () => {};
   }
-  const profile = settings.profile ?? 'seed';
   const { emulator, target } = await startEmbeddedTarget({
-    profile,
+    profile: baseProfile(settings.profile ?? 'seed'),
     seed: settings.seed,
     bug: settings.emulator?.bug as BugName | undefined,
     variant: settings.emulator?.variant as LegitVariantName | undefined,

@@ -1,9 +1,9 @@
 import type fc from 'fast-check';
-import type { ProfileName } from '../harness/target.ts';
+import type { ProfileId, ProfileName } from '../harness/target.ts';
 import type { RuleHarness } from '../harness/ruleHarness.ts';
 import type { Strength } from '../reports/model.ts';
 import type { Capability } from './capabilities.ts';
-import type { RuleId } from './ruleIds.ts';
+import type { AnyRuleId } from './ruleIds.ts';
 
 /**
  * Where a rule comes from: a section of docs/reference.md (the project's own account of the
@@ -22,13 +22,14 @@ export const ALL_PROFILES: readonly ProfileName[] = ['seed', 'aws-current', 'str
 
 /** A rule's typed frontmatter (test262 style), checked by test/lint/specs.lint.spec.ts. */
 export interface RuleMeta {
-  readonly id: RuleId;
+  /** A built-in rule's public id, or a plugin rule's (upper-case words joined by hyphens). */
+  readonly id: AnyRuleId;
   /** One line, under 100 characters. */
   readonly description: string;
   readonly source: RuleSource;
   readonly strength: Strength;
   /** Profiles the rule runs in; where profiles disagree, the rule file documents each choice. */
-  readonly profiles: readonly ProfileName[];
+  readonly profiles: readonly ProfileId[];
   readonly requires: readonly Capability[];
   /**
    * `each-action`: one test per action; `cross-action`: one test over two actions; `end-of-run`: one

@@ -67,7 +67,7 @@ type HeaderCheck = (rule: RuleHeader, context: HeaderContext) => string[];
 
 /** One check per concern of the header alone (the lint adds the file name and the catalog). */
 export const HEADER_CHECKS = {
-  DESCRIPTION: (rule) => [
+  DESCRIPTION: (rule, _context) => [
     ...(typeof rule.description === 'string' ? [] : ['description is not a string']),
     ...(typeof rule.description === 'string' && rule.description.length >= MAX_DESCRIPTION ? [`description is ${rule.description.length} characters, not under ${MAX_DESCRIPTION}`] : []),
     ...(typeof rule.description === 'string' && rule.description.includes('\n') ? ['description spans more than one line'] : []),

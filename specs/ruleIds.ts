@@ -21,6 +21,9 @@ export const RULE_IDS = [
 
 export type RuleId = (typeof RULE_IDS)[number];
 
+/** A rule id: a built-in one (RuleId, checked by the type) or a plugin rule's (checked when it loads). */
+export type AnyRuleId = RuleId | (string & {});
+
 export function isRuleId(value: string): value is RuleId {
   return (RULE_IDS as readonly string[]).includes(value);
 }

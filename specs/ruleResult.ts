@@ -1,10 +1,10 @@
 import type { RuleResult, Verdict } from '../reports/model.ts';
-import { CATALOG } from './catalog.ts';
-import type { RuleId } from './ruleIds.ts';
+import { ruleCatalog } from './catalog.ts';
+import type { AnyRuleId } from './ruleIds.ts';
 
 /** A rule's header as a report shows it: title, strength, source. */
-export function ruleHeader(id: RuleId): Pick<RuleResult, 'title' | 'strength' | 'source'> | undefined {
-  const rule = CATALOG.find((r) => r.id === id);
+export function ruleHeader(id: AnyRuleId): Pick<RuleResult, 'title' | 'strength' | 'source'> | undefined {
+  const rule = ruleCatalog().find((r) => r.id === id);
   return rule && { title: rule.description, strength: rule.strength, source: rule.source };
 }
 

@@ -8,10 +8,11 @@ import { TokenMinter } from '../harness/tokens.ts';
 import { Visibility } from '../harness/visibility.ts';
 import { FixtureBook } from '../harness/fixtures/fixtureBook.ts';
 import type { FixtureKind } from '../harness/fixtures/fixtureKinds.ts';
-import { ACTION_ADAPTERS } from '../harness/actions/index.ts';
+import { adapterFor } from '../harness/actions/index.ts';
 import { DEFAULT_RUNS, type RuleRunContext } from './runRule.ts';
 import { selectCases, type RuleCase } from './selection.ts';
 import { inShard } from './shard.ts';
+import { baseProfile } from '../plugins/registry.ts';
 import type { RunSettings } from './settings.ts';
 
 export interface PreparedRun {
@@ -27,7 +28,9 @@ export interface PreparedRun {
  * (specs/conformanceTests.ts).
  */
 export function prepareRun(settings: RunSettings & { readonly target: TargetConfig }): PreparedRun {
-  const target = resolveTarget({ ...settings.target, profile: settings.profile ?? settings.target.profile });
+  // A plugin's profile behaves as its built-in base wherever the harness decides by profile.
+  const profile = settings.profile ?? settings.target.profile ?? 'seed';
+  const target = resolveTarget({ ...settings.target, profile: baseProfile(profile) });
   // --action (EC2IDEM_ACTIONS) chooses the actions outright; otherwise the target's (its file, or the default set).
   const actions = settings.actions ?? target.actions;
   const cases = inShard(selectCases(actions, settings.only), settings.shard);
@@ -52,6 +55,7 @@ export function prepareRun(settings: RunSettings & { readonly target: TargetConf
     visibility: new Visibility(target.consistencyWindowMs),
     model,
     fixtures: new FixtureBook(),
+    ...(profile === target.profile ? {} : { profile }),
   };
   return { context, cases, target };
 }
@@ -63,5 +67,5 @@ export function secretValues(config: TargetConfig): string[] {
 
 /** Every fixture the selected actions need. */
 export function fixturesNeeded(cases: readonly RuleCase[]): Set<FixtureKind> {
-  return new Set(cases.flatMap((c) => ACTION_ADAPTERS[c.action].needs ?? []));
+  return new Set(cases.flatMap((c) => adapterFor(c.action).needs ?? []));
 }

@@ -21,6 +21,7 @@ import { Inconclusive, RuleViolation } from './expect.ts';
 import type { Rule } from './rule.ts';
 import { replayCommand, type RunSettings } from './settings.ts';
 import { MIN_CASES } from './caseCounts.ts';
+import { ruleRunsIn } from '../plugins/registry.ts';
 
 export { DEFAULT_RUNS, MIN_CASES } from './caseCounts.ts';
 
@@ -53,6 +54,8 @@ export interface RuleRunContext {
   readonly fixtures?: FixtureBook;
   /** Every attempt of every rule, labelled (a certification's evidence.jsonl). @defaultValue none */
   readonly evidence?: EvidenceSink;
+  /** The run's profile when a plugin defines it (`target.profile` is then its base). @defaultValue target.profile */
+  readonly profile?: string;
 }
 
 /** Each rule × action gets its own seed from the run's, so `--seed N --only R` replays it exactly. */
@@ -64,8 +67,9 @@ export function caseSeed(runSeed: number, rule: string, action: string): number 
 export async function runRule(rule: Rule, adapter: ActionAdapter, context: RuleRunContext): Promise<Verdict> {
   const started = Date.now();
   const base = { rule: rule.id, action: adapter.name, runs: 0, requests: 0, resourcesCreated: 0 };
-  const notRunnable = !rule.profiles.includes(context.target.profile)
-    ? `not part of profile ${context.target.profile}`
+  const profile = context.profile ?? context.target.profile;
+  const notRunnable = !ruleRunsIn(rule, profile)
+    ? `not part of profile ${profile}`
     : missingCapability(rule.requires, context.target, adapter);
   const noFixture = context.fixtures?.unavailable(adapter.needs ?? []);
   if (notRunnable || noFixture) return { ...base, status: 'not-applicable', reason: notRunnable ?? `${adapter.name} needs what the target does not have: ${noFixture}`, durationMs: 0 };

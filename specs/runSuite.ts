@@ -1,10 +1,10 @@
-import { ACTION_ADAPTERS } from '../harness/actions/index.ts';
+import { adapterFor } from '../harness/actions/index.ts';
 import { sweepRun, type SweepResult } from '../harness/cleanup.ts';
 import { preflight } from '../harness/preflight.ts';
 import type { EvidenceSink } from '../harness/evidence.ts';
 import type { TargetConfig } from '../harness/target.ts';
 import type { Verdict } from '../reports/model.ts';
-import type { RuleId } from './ruleIds.ts';
+import type { AnyRuleId } from './ruleIds.ts';
 import { fixturesNeeded, prepareRun } from './runContext.ts';
 import { cleanFixtures } from '../harness/fixtures/cleanFixtures.ts';
 import { runRule } from './runRule.ts';
@@ -14,7 +14,7 @@ import type { RunSettings } from './settings.ts';
 export interface SuiteRequest {
   readonly settings: RunSettings & { readonly target: TargetConfig };
   /** Overrides `settings.only`. */
-  readonly only?: readonly RuleId[];
+  readonly only?: readonly AnyRuleId[];
   /** Cases per rule before the rule's cost divides them. @defaultValue the run's (DEFAULT_RUNS within the budget) */
   readonly defaultRuns?: number;
   /** Rule × action tests in flight at once (they mostly wait on the network). @defaultValue 10, as vitest's conformance project */
@@ -22,7 +22,7 @@ export interface SuiteRequest {
   /** Called as each rule × action gets its verdict. */
   readonly onVerdict?: (verdict: Verdict) => void | Promise<void>;
   /** Shrink failures to a minimal case: all rules, none, or only these (self-tests read one rule's). @defaultValue true */
-  readonly shrink?: boolean | readonly RuleId[];
+  readonly shrink?: boolean | readonly AnyRuleId[];
   /** Per rule × action. @defaultValue RULE_TIME_LIMIT_MS */
   readonly timeLimitMs?: number;
   /** Run the preflight first. @defaultValue true */
@@ -68,7 +68,7 @@ export async function runSuite(request: SuiteRequest): Promise<SuiteRun> {
       for (let index = next++; index < batch.length; index = next++) {
         const { rule, action } = batch[index]!;
         const shrink = Array.isArray(request.shrink) ? request.shrink.includes(rule.id) : request.shrink !== false;
-        const verdict = await runRule(rule, ACTION_ADAPTERS[action], { ...context, shrink });
+        const verdict = await runRule(rule, adapterFor(action), { ...context, shrink });
         verdicts.push(verdict);
         await request.onVerdict?.(verdict);
       }

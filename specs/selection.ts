@@ -1,11 +1,11 @@
-import type { TokenActionName } from '../harness/target.ts';
-import { CATALOG } from './catalog.ts';
+import type { ActionName } from '../harness/target.ts';
+import { ruleCatalog } from './catalog.ts';
 import type { Rule } from './rule.ts';
-import type { RuleId } from './ruleIds.ts';
+import type { AnyRuleId } from './ruleIds.ts';
 
 export interface RuleCase {
   readonly rule: Rule;
-  readonly action: TokenActionName;
+  readonly action: ActionName;
 }
 
 /**
@@ -13,8 +13,8 @@ export interface RuleCase {
  * action, except cross-action rules, which run once (on the first action, pairing it with another).
  * End-of-run rules come last: they run after every other rule has finished.
  */
-export function selectCases(actions: readonly TokenActionName[], only?: readonly RuleId[]): RuleCase[] {
-  const selected = CATALOG.filter((rule) => !only || only.includes(rule.id)).flatMap((rule) =>
+export function selectCases(actions: readonly ActionName[], only?: readonly AnyRuleId[]): RuleCase[] {
+  const selected = ruleCatalog().filter((rule) => !only || only.includes(rule.id)).flatMap((rule) =>
     (rule.scope === 'cross-action' ? actions.slice(0, 1) : actions).map((action) => ({ rule, action })),
   );
   return [...selected.filter((c) => !isEndOfRun(c)), ...selected.filter(isEndOfRun)];

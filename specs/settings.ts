@@ -1,6 +1,6 @@
 import { HarnessError } from '../harness/errors.ts';
-import type { TargetConfig, TokenActionName } from '../harness/target.ts';
-import { isRuleId, type RuleId } from './ruleIds.ts';
+import type { ActionName, TargetConfig } from '../harness/target.ts';
+import { isRuleId, type AnyRuleId, type RuleId } from './ruleIds.ts';
 import type { Shard } from './shard.ts';
 
 /**
@@ -19,8 +19,8 @@ export interface RunSettings {
   readonly seed: number;
   /** Cases per rule (scaled by each rule's cost). @defaultValue each rule's default */
   readonly runs?: number;
-  readonly only?: readonly RuleId[];
-  readonly actions?: readonly TokenActionName[];
+  readonly only?: readonly AnyRuleId[];
+  readonly actions?: readonly ActionName[];
   /** fast-check replay path; only meaningful with one rule and one action. */
   readonly path?: string;
   /** fast-check's replay path of a shrunk sequence of steps (HISTORY), printed with its counterexample. */
@@ -64,7 +64,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): RunSettings {
     seed,
     runs: env.EC2IDEM_RUNS === undefined ? undefined : integer('EC2IDEM_RUNS', env.EC2IDEM_RUNS),
     only: only as RuleId[] | undefined,
-    actions: env.EC2IDEM_ACTIONS?.split(',').filter(Boolean) as TokenActionName[] | undefined,
+    actions: env.EC2IDEM_ACTIONS?.split(',').filter(Boolean) as ActionName[] | undefined,
     path: env.EC2IDEM_PATH,
     stepsPath: env.EC2IDEM_STEPS_PATH,
     profile: env.EC2IDEM_PROFILE as TargetConfig['profile'],
@@ -80,7 +80,7 @@ function integer(name: string, value: string): number {
 }
 
 /** One command that replays exactly one shrunk case (and, for a sequence of steps, its replay path). */
-export function replayCommand(settings: RunSettings, rule: RuleId, action: string, path: string, stepsPath?: string): string {
+export function replayCommand(settings: RunSettings, rule: AnyRuleId, action: string, path: string, stepsPath?: string): string {
   if (settings.replayBase.includes('ec2-idem run')) {
     return `${settings.replayBase} --only ${rule} --action ${action} --seed ${settings.seed} --path ${path}${stepsPath ? ` --steps-path ${stepsPath}` : ''}`;
   }

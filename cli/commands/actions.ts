@@ -3,10 +3,11 @@ import { parseArgs } from 'node:util';
 import { readCatalogue, type CatalogueOperation } from '../../catalogue/catalogue.ts';
 import { BUILTIN_ACTIONS } from '../../emulator/router.ts';
 import { ACTION_ADAPTERS } from '../../harness/actions/index.ts';
+import type { Plugin } from '../../plugins/plugin.ts';
 
 const DEFAULT_MOTO_REPORT = '.tmp/moto-report/report.json';
 
-const USAGE = `Usage: ec2-idem actions [--json] [--moto-report FILE]
+const USAGE = `Usage: ec2-idem actions [--json] [--moto-report FILE] [--plugin PATH|PKG]…
 
 Lists every EC2 operation that takes a ClientToken (catalogue/ec2-client-token-operations.json,
 generated from the pinned AWS SDK's EC2 model by npm run catalogue), one row each: the token's
@@ -16,6 +17,10 @@ and how moto did in its last run. Covered operations first, then alphabetically.
 
   --json               print the rows as JSON instead of a table
   --moto-report FILE   the moto run's report.json (default: ${DEFAULT_MOTO_REPORT}, written by npm run moto)
+  --plugin PATH|PKG    load a plugin: its actions count as covered (SUITE and EMULATOR say which
+                       plugin), and its rules are listed after the table; repeat for several
+  --target FILE        load the plugins a target file names
+  --allow-override     let a plugin replace a built-in action
 `;
 
 /** What moto did for one action in a run's report. */
@@ -38,8 +43,10 @@ export interface ActionRow {
   readonly tokenMaxLength: number | null;
   /** The suite has an adapter for it (harness/actions/index.ts), so every generic rule runs on it. */
   readonly suite: boolean;
-  /** The reference emulator implements it (emulator/router.ts). */
+  /** The reference emulator implements it (emulator/router.ts, or a plugin's emulator action). */
   readonly emulator: boolean;
+  /** The plugin that brings its adapter or emulator action, when a plugin does. */
+  readonly plugin?: string;
   /** What the last moto run showed for it; null when that run did not test it (or there is no run). */
   readonly moto: MotoSummary | null;
   /** `moto` in words: "x/y rules passed, z documented deviations", or "not tested". */
@@ -60,9 +67,14 @@ interface RuleResultLike {
 }
 
 export async function actionsCommand(argv: string[]): Promise<number> {
-  let values: { json?: boolean; 'moto-report'?: string; help?: boolean };
+  let values: { json?: boolean; 'moto-report'?: string; plugin?: string[]; target?: string; 'allow-override'?: boolean; help?: boolean };
   try {
-    ({ values } = parseArgs({ args: argv, options: { json: { type: 'boolean' }, 'moto-report': { type: 'string' }, help: { type: 'boolean' } }, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: { json: { type: 'boolean' }, 'moto-report': { type: 'string' }, plugin: { type: 'string', multiple: true }, target: { type: 'string' }, 'allow-override': { type: 'boolean' }, help: { type: 'boolean' } },
+      strict: true,
+      allowPositionals: false,
+    }));
   } catch (error) {
     process.stderr.write(`ec2-idem actions: ${(error as Error).message}\n`);
     return 2;
@@ -70,14 +82,23 @@ export async function actionsCommand(argv: string[]): Promise<number> {
   if (values.help) return (process.stdout.write(USAGE), 0);
   let operations: readonly CatalogueOperation[];
   let moto: MotoReport | null;
+  let plugins: readonly Plugin[];
   try {
     operations = readCatalogue().operations;
     moto = readMotoReport(values['moto-report'] ?? DEFAULT_MOTO_REPORT, values['moto-report'] !== undefined);
+    // Plugins (and the rule catalogue their rules join) load only when asked for.
+    if (values.plugin?.length || values.target) {
+      const { setUpPlugins } = await import('../pluginFlags.ts');
+      await setUpPlugins({ flags: values.plugin ?? [], ...(values.target ? { targetFile: values.target } : {}), allowOverride: values['allow-override'] === true });
+      plugins = (await import('../../plugins/registry.ts')).activePlugins();
+    } else {
+      plugins = [];
+    }
   } catch (error) {
     process.stderr.write(`ec2-idem actions: ${(error as Error).message}\n`);
     return 2;
   }
-  const rows = actionRows(operations, moto);
+  const rows = actionRows(operations, moto, plugins);
   // A listing is often piped into head or grep: a reader that stops early is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
@@ -90,21 +111,39 @@ export async function actionsCommand(argv: string[]): Promise<number> {
   const source = moto
     ? `moto: ${moto.file}, run ${moto.runId} against ${moto.target}.`
     : `moto: no report at ${DEFAULT_MOTO_REPORT} (npm run moto writes it; --moto-report FILE reads another).`;
-  process.stdout.write(`${table(rows)}\n${rows.length} operations take a ClientToken; ${covered} covered (suite adapter or emulator).\n${source}\n`);
+  process.stdout.write(`${table(rows)}\n${rows.length} operations take a ClientToken; ${covered} covered (suite adapter or emulator).\n${source}\n${pluginLines(plugins)}`);
   return 0;
 }
 
-/** The rows, covered operations (adapter or emulator) first, then alphabetically. */
-export function actionRows(operations: readonly CatalogueOperation[], moto: MotoReport | null): ActionRow[] {
-  const rows = operations.map((op): ActionRow => {
+/** One line per loaded plugin: its name, version, actions, rules and seeded bugs. */
+function pluginLines(plugins: readonly Plugin[]): string {
+  return plugins
+    .map((p) => {
+      const list = (items: readonly string[]) => (items.length > 0 ? items.join(', ') : 'none');
+      return `plugin ${p.name} ${p.version}: actions ${list((p.actions ?? []).map((a) => a.name))}; emulator actions ${list(Object.keys(p.emulatorActions ?? {}))}; rules ${list((p.rules ?? []).map((r) => `${r.id} (${r.strength})`))}; seeded bugs ${list((p.bugs ?? []).map((b) => b.name))}\n`;
+    })
+    .join('');
+}
+
+/**
+ * The rows, covered operations (adapter or emulator) first, then alphabetically. A plugin's action
+ * counts as covered by the plugin; one the SDK's model does not list (a vendor's own) gets a row too.
+ */
+export function actionRows(operations: readonly CatalogueOperation[], moto: MotoReport | null, plugins: readonly Plugin[] = []): ActionRow[] {
+  const adapterOf = (name: string) => plugins.find((p) => (p.actions ?? []).some((a) => a.name === name));
+  const servedBy = (name: string) => plugins.find((p) => Object.hasOwn(p.emulatorActions ?? {}, name));
+  const pluginOnly = plugins.flatMap((p) => (p.actions ?? []).filter((a) => !operations.some((op) => op.name === a.name)).map((a) => ({ name: a.name, tokenMember: 'ClientToken', idempotencyToken: false, tokenMaxLength: a.tokenLimit })));
+  const rows = [...operations, ...pluginOnly].map((op): ActionRow => {
     const summary = moto?.byAction.get(op.name) ?? null;
+    const plugin = adapterOf(op.name) ?? servedBy(op.name);
     return {
       action: op.name,
       tokenMember: op.tokenMember,
       idempotencyToken: op.idempotencyToken,
       tokenMaxLength: op.tokenMaxLength,
-      suite: Object.hasOwn(ACTION_ADAPTERS, op.name),
-      emulator: Object.hasOwn(BUILTIN_ACTIONS, op.name),
+      suite: Object.hasOwn(ACTION_ADAPTERS, op.name) || adapterOf(op.name) !== undefined,
+      emulator: Object.hasOwn(BUILTIN_ACTIONS, op.name) || servedBy(op.name) !== undefined,
+      ...(plugin ? { plugin: plugin.name } : {}),
       moto: summary,
       motoText: summary ? motoText(summary) : 'not tested',
     };
@@ -155,7 +194,8 @@ function readMotoReport(file: string, named: boolean): MotoReport | null {
 
 function table(rows: readonly ActionRow[]): string {
   const header = ['ACTION', 'TOKEN MEMBER', 'TRAIT', 'LIMIT', 'SUITE', 'EMULATOR', 'MOTO'];
-  const cells = rows.map((r) => [r.action, r.tokenMember, yesNo(r.idempotencyToken), r.tokenMaxLength === null ? '-' : String(r.tokenMaxLength), yesNo(r.suite), yesNo(r.emulator), r.motoText]);
+  const by = (r: ActionRow, covered: boolean) => (covered && r.plugin ? `yes (${r.plugin})` : yesNo(covered));
+  const cells = rows.map((r) => [r.action, r.tokenMember, yesNo(r.idempotencyToken), r.tokenMaxLength === null ? '-' : String(r.tokenMaxLength), by(r, r.suite), by(r, r.emulator), r.motoText]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: readonly string[]) => `${c.map((v, i) => (i === c.length - 1 ? v : v.padEnd(widths[i]!))).join('  ')}\n`;
   return [header, ...cells].map(line).join('');

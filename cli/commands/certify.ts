@@ -98,7 +98,7 @@ async function run(values: Values): Promise<number> {
     throw new HarnessError('EC2IDEM_USAGE', `--runs ${runs} is below the certification minimum: at least ${CERTIFICATION.minRunsPerRule} runs per rule`);
   }
   const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : count('--seed', values.seed);
-  const certifiedProfile = profile ?? target?.profile ?? 'seed';
+  const certifiedProfile = profile ?? oneOf('the target file\'s profile', target?.profile, ['seed', 'aws-current', 'strict'] as const) ?? 'seed';
   const replayBase = ['npx ec2-idem run', ...(values.target ? [`--target ${values.target}`] : []), `--profile ${certifiedProfile}`].join(' ');
   const result = await certify({
     out: values.out,

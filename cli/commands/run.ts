@@ -3,11 +3,11 @@ import { BUGS, LEGIT_VARIANTS } from '../../emulator/bugs.ts';
 import { HarnessError, isHarnessError } from '../../harness/errors.ts';
 import { checkBudget } from '../../harness/budget.ts';
 import { dirname, resolve } from 'node:path';
-import type { ProfileName, TargetConfig, TokenActionName } from '../../harness/target.ts';
+import type { EmbeddedTargetFile, TargetConfig } from '../../harness/target.ts';
 import type { Expectations } from '../../reports/expectations.ts';
 import type { RuleStatus } from '../../reports/model.ts';
 import { standing } from '../../reports/standing.ts';
-import { isRuleId, RULE_IDS, type RuleId } from '../../specs/ruleIds.ts';
+import type { AnyRuleId } from '../../specs/ruleIds.ts';
 // The suite itself (harness/target.ts, runConformance.ts and what they import) is loaded in run(),
 // once the flags have parsed: `ec2-idem run --help` and usage errors do not wait for it.
 
@@ -16,14 +16,17 @@ const USAGE = `Usage: ec2-idem run [options]
 Runs the conformance suite and writes report.json, junit.xml, summary.md and report.html.
 Without --target or --endpoint it starts the embedded reference emulator.
 
-  --target FILE        target file (JSON; see targets/*.json)
+  --target FILE        target file (JSON; see targets/*.json; "embedded": true for the embedded emulator)
   --endpoint URL       EC2 Query endpoint (credentials from the AWS default chain)
   --region R           region to test; repeat for several (default us-east-1)
   --image-id AMI       image to launch (default ${'ami-0123456789abcdef0'}, which emulators accept)
-  --profile NAME       seed (default), aws-current or strict
-  --only RULE[,RULE]   run only these rules (${RULE_IDS.length} rules: see README)
+  --profile NAME       seed (default), aws-current, strict, or a plugin's profile
+  --only RULE[,RULE]   run only these rules (the built-in ones: see README; and the plugins')
   --action ACTION      test this action; repeat for several, or 'all' (default: RunInstances,
-                       CreateLaunchTemplate; ec2-idem actions lists every one)
+                       CreateLaunchTemplate; ec2-idem actions lists every one, plugins' included)
+  --plugin PATH|PKG    load a plugin (its module's default export); repeat for several. A target
+                       file's "plugins" are loaded too (paths relative to the file)
+  --allow-override     let a plugin replace a built-in rule or action (the report records it)
   --seed N             run seed (default random; printed in the report)
   --runs N             cases per rule (default 24, divided by a rule's cost; a rule passes after at least 5)
   --path PATH          fast-check replay path (with --only, --action and --seed: replays one case)
@@ -56,6 +59,8 @@ const OPTIONS = {
   strict: { type: 'boolean' },
   'emulator-bug': { type: 'string' },
   'emulator-variant': { type: 'string' },
+  plugin: { type: 'string', multiple: true },
+  'allow-override': { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
 
@@ -80,32 +85,47 @@ export async function runCommand(argv: string[]): Promise<number> {
 }
 
 async function run(values: Values): Promise<number> {
-  const [{ resolveTarget, TOKEN_ACTIONS }, { runConformance }, { targetFromFlags }] = await Promise.all([
+  const [{ resolveTarget }, { runConformance }, { targetSelection }, { setUpPlugins }, registry] = await Promise.all([
     import('../../harness/target.ts'),
     import('../runConformance.ts'),
     import('../targetFromFlags.ts'),
+    import('../pluginFlags.ts'),
+    import('../../plugins/registry.ts'),
   ]);
-  const profile = oneOf('--profile', values.profile, ['seed', 'aws-current', 'strict'] as const) as ProfileName | undefined;
-  const target = await targetFromFlags({ target: values.target, endpoint: values.endpoint, regions: values.region, imageId: values['image-id'], profile });
+  const { baseProfile, knownActions, knownProfileNames } = registry;
+  // Plugins first: the target file may name their actions and profiles.
+  const plugins = await setUpPlugins({ flags: values.plugin, targetFile: values.target, allowOverride: values['allow-override'] });
+  const profile = oneOf('--profile', values.profile, knownProfileNames());
+  const { target, embeddedFile } = await targetSelection({
+    target: values.target,
+    endpoint: values.endpoint,
+    regions: values.region,
+    imageId: values['image-id'],
+    profile,
+    targetJson: plugins.targetJson,
+    vocabulary: plugins.vocabulary,
+  });
   if (target) {
-    const spending = checkBudget(resolveTarget(target));
+    const spending = checkBudget(resolveTarget({ ...target, profile: baseProfile(target.profile ?? 'seed') }));
     if (spending) process.stdout.write(`${spending}\n`);
   }
+  for (const override of plugins.activation.overrides) process.stdout.write(`override: ${override}\n`);
   const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : count('--seed', values.seed);
   const outcome = await runConformance({
     target,
-    profile,
+    ...(embeddedFile ? { embeddedTarget: embeddedFile } : {}),
+    profile: profile ?? embeddedFile?.profile,
     seed,
     runs: values.runs === undefined ? undefined : count('--runs', values.runs, 1),
-    only: rules(values.only),
-    actions: values.action?.includes('all') ? [...TOKEN_ACTIONS] : values.action?.map((a) => oneOf('--action', a, TOKEN_ACTIONS) as TokenActionName),
+    only: rules(values.only, registry.ruleCatalog().map((rule) => rule.id)),
+    actions: values.action?.includes('all') ? knownActions() : (values.action?.map((a) => oneOf('--action', a, knownActions())!) ?? embeddedFile?.actions),
     path: values.path,
     stepsPath: values['steps-path'],
     reportDir: values['report-dir'] ?? 'conformance-report',
     replayBase: replayBase(values, profile),
-    emulator: embeddedSetting(values, target !== undefined),
+    emulator: embeddedSetting(values, target !== undefined, registry.activePlugins().flatMap((plugin) => (plugin.bugs ?? []).map((bug) => bug.name))),
     targetFile: values.target,
-    expectations: await expectationsFor(values, target),
+    expectations: await expectationsFor(values, target ?? embeddedFile),
     strict: values.strict,
   });
   for (const notice of outcome.report.notices) process.stdout.write(`notice: ${notice}\n`);
@@ -140,19 +160,21 @@ function replayBase(values: Values, profile: string | undefined): string {
   if (profile) parts.push(`--profile ${profile}`);
   if (values['emulator-bug']) parts.push(`--emulator-bug ${values['emulator-bug']}`);
   if (values['emulator-variant']) parts.push(`--emulator-variant ${values['emulator-variant']}`);
+  for (const plugin of values.plugin ?? []) parts.push(`--plugin ${plugin}`);
+  if (values['allow-override']) parts.push('--allow-override');
   return parts.join(' ');
 }
 
 /** The --expectations file, else the target file's `expectations` entry (relative to the target file). */
-async function expectationsFor(values: Values, target: TargetConfig | undefined): Promise<Expectations | undefined> {
+async function expectationsFor(values: Values, target: TargetConfig | EmbeddedTargetFile | undefined): Promise<Expectations | undefined> {
   const path = values.expectations ?? (target?.expectations && values.target ? resolve(dirname(values.target), target.expectations) : target?.expectations);
   if (!path) return undefined;
   const { loadExpectations } = await import('../expectationsFile.ts');
   return loadExpectations(path);
 }
 
-function embeddedSetting(values: Values, hasTarget: boolean): { bug?: string; variant?: string } | undefined {
-  const bug = oneOf('--emulator-bug', values['emulator-bug'], Object.keys(BUGS));
+function embeddedSetting(values: Values, hasTarget: boolean, pluginBugs: readonly string[]): { bug?: string; variant?: string } | undefined {
+  const bug = oneOf('--emulator-bug', values['emulator-bug'], [...Object.keys(BUGS), ...pluginBugs]);
   const variant = oneOf('--emulator-variant', values['emulator-variant'], Object.keys(LEGIT_VARIANTS));
   if (!bug && !variant) return undefined;
   if (hasTarget) throw new HarnessError('EC2IDEM_USAGE', '--emulator-bug and --emulator-variant apply to the embedded emulator only (drop --target/--endpoint)');
@@ -173,10 +195,10 @@ function count(flag: string, value: string, min = 0): number {
   return parsed;
 }
 
-function rules(list: string | undefined): RuleId[] | undefined {
+function rules(list: string | undefined, known: readonly string[]): AnyRuleId[] | undefined {
   if (list === undefined) return undefined;
   const ids = list.split(',').map((id) => id.trim().toUpperCase()).filter(Boolean);
-  const unknown = ids.filter((id) => !isRuleId(id));
-  if (unknown.length > 0) throw new HarnessError('EC2IDEM_USAGE', `--only: unknown rule ${unknown.join(', ')} (known: ${RULE_IDS.join(', ')})`);
-  return ids as RuleId[];
+  const unknown = ids.filter((id) => !known.includes(id));
+  if (unknown.length > 0) throw new HarnessError('EC2IDEM_USAGE', `--only: unknown rule ${unknown.join(', ')} (known: ${known.join(', ')})`);
+  return ids;
 }

@@ -2,7 +2,7 @@ import type fc from 'fast-check';
 import type { ParamChange, ParamChangeConstraints } from '../../generators/paramChange.ts';
 import type { Call } from '../encode.ts';
 import type { Ok } from '../outcome.ts';
-import type { ResolvedRegion, ResolvedTarget, TokenActionName } from '../target.ts';
+import type { ActionName, ResolvedRegion, ResolvedTarget } from '../target.ts';
 import type { FixtureKind, Fixtures } from '../fixtures/fixtureKinds.ts';
 
 /** Ids that tie every resource to its run and its property case, so read-back and cleanup never guess. */
@@ -69,7 +69,8 @@ export function paramConstraints(target: ResolvedTarget, maxInstances = 2): Para
  * answers; it never asserts (rules do) and never sends (the harness does).
  */
 export interface ActionAdapter<P = unknown> {
-  readonly name: TokenActionName;
+  /** The EC2 action: a built-in one, or one a plugin adds. */
+  readonly name: ActionName;
   /** Longest valid token (REF-TOKEN-FORM). */
   readonly tokenLimit: number;
   /** True when the create answer and describe show `clientToken` and a `client-token` filter exists. */

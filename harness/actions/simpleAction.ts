@@ -3,7 +3,7 @@ import { field, text } from '../decode.ts';
 import type { Call, QueryValue } from '../encode.ts';
 import type { FixtureKind } from '../fixtures/fixtureKinds.ts';
 import type { Ok, XmlNode } from '../outcome.ts';
-import type { TokenActionName } from '../target.ts';
+import type { ActionName } from '../target.ts';
 import { items } from '../decode.ts';
 import { suiteTags, type ActionAdapter, type CaseContext, type ObservedResource, type Place } from './action.ts';
 import { describeCall, nextTokenOf } from './describeCall.ts';
@@ -18,7 +18,7 @@ export type PlacedParams = ResourceParams & { readonly Place?: Readonly<Record<s
  * and how it is listed and deleted. The facts behind each are in docs/reference.md.
  */
 export interface SimpleActionSpec {
-  readonly name: TokenActionName;
+  readonly name: ActionName;
   /** Longest valid token (the API reference's limit; 64 when it states none). @defaultValue 64 */
   readonly tokenLimit?: number;
   /** The create's answer carries `clientToken` (the API returns it). */

@@ -1,5 +1,5 @@
 import type { Conformance, RunReport } from '../model.ts';
-import { RULE_IDS, type RuleId } from '../../specs/ruleIds.ts';
+import { RULE_IDS, type AnyRuleId } from '../../specs/ruleIds.ts';
 import { cellOf, type Cell } from './cell.ts';
 import { endpointLabels } from './labels.ts';
 import { versionWarnings } from './versions.ts';
@@ -26,7 +26,7 @@ export interface Endpoint {
 export type RowKind = 'differs' | 'same' | 'partial';
 
 export interface MatrixRow {
-  readonly rule: RuleId;
+  readonly rule: AnyRuleId;
   readonly action: string;
   /** One per endpoint, in column order; null where that report has no result for the pair. */
   readonly cells: readonly (Cell | null)[];
@@ -68,7 +68,9 @@ export function buildMatrix(reports: readonly RunReport[], labels: readonly stri
     return byPair;
   });
   const rows: MatrixRow[] = [];
-  for (const rule of RULE_IDS) {
+  // The built-in rules in their order, then plugin rules as the reports first name them.
+  const pluginRules = firstSeen(reports.flatMap((report) => report.rules.map((r) => r.rule))).filter((rule) => !(RULE_IDS as readonly string[]).includes(rule));
+  for (const rule of [...RULE_IDS, ...pluginRules]) {
     for (const action of actions) {
       const cells = lookup.map((byPair) => byPair.get(pairKey(rule, action)) ?? null);
       if (cells.every((c) => c === null)) continue;
