@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { request } from 'undici';
 import { decode } from '../harness/decode.ts';
 import type { Call } from '../harness/encode.ts';
@@ -10,6 +11,7 @@ import { drive, presign } from './load.ts';
 import { untestableVerdicts, type VerdictTime } from './untestable.ts';
 import { emulatorCloseMs } from './emulatorClose.ts';
 import { startEmulatorProcess, startMoto } from '../selftest/processes.ts';
+import { startupTimes } from './startup.ts';
 
 // `npm run bench`: prints numbers; asserts nothing (speed goals are read, not tested).
 // `npm run bench -- decode` runs only the decode benchmark, which needs no server.
@@ -24,11 +26,24 @@ const fresh = (n: number) => Array.from({ length: n }, () => run(randomUUID()));
 const line = (label: string, value: string) => process.stdout.write(`${label.padEnd(58)} ${value}\n`);
 const rate = (perSecond: number) => `${perSecond.toFixed(0)} req/s`;
 
-// `npm run bench -- SECTION` runs one section: decode, untestable or servers; without one, all.
+// `npm run bench -- SECTION` runs one section: startup, decode, untestable or servers; without one, all.
 const section = process.argv[2];
+if (section === undefined || section === 'startup') await startup();
 if (section === undefined || section === 'decode') decodeCost();
 if (section === undefined || section === 'untestable') await untestable();
 if (section === undefined || section === 'servers') await servers();
+
+/** How soon the compiled CLI answers (`ec2-idem --help`, `ec2-idem emulator` up, `npm start` done), wall time, median. */
+async function startup(): Promise<void> {
+  const t = await startupTimes();
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  line('load average (1, 5, 15 min) when measuring began', `${t.load.join(', ')} on ${availableParallelism()} cores${t.built ? '' : ' (npm run build reported errors; dist/ as emitted)'}`);
+  line('node -e 0, a bare Node start, for scale (median of 9)', s(t.nodeMs));
+  line('ec2-idem --help (median of 9; goal ≤ 0.3 s)', s(t.helpMs));
+  line('ec2-idem emulator until URL (median of 7; goal ≤ 0.5 s)', s(t.emulatorMs));
+  line('npm start, whole suite, embedded (median of 3; goal ≤ 7 s)', s(t.startMs));
+  line('the same from the sources via tsx: --help / emulator URL', `${s(t.sourceHelpMs)} / ${s(t.sourceEmulatorMs)}`);
+}
 
 /** How long an endpoint that does not speak EC2 takes to get its verdict (the whole CLI run). */
 async function untestable(): Promise<void> {
