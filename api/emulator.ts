@@ -27,7 +27,21 @@ import type { Plugin } from '../plugins/plugin.ts';
 export type { EmulatorHandler, EmulatorOptions, EmulatorStats, RawHttpRequest, RawHttpResponse, RunningEmulator } from '../emulator/server.ts';
 export type { ActionHandler, RequestContext } from '../emulator/context.ts';
 export type { IdempotentAction, TokenQuirks } from '../emulator/idempotency.ts';
-export { Ec2Fault } from '../emulator/errors.ts';
+export type { Committed } from '../emulator/tokenTable.ts';
+export type { BugSwitch } from '../emulator/bugs.ts';
+
+// The toolkit for a plugin's emulator actions: reading Query parameters, tags and filters (filter
+// values are EC2 patterns), paging, answering lists and errors, and per-account-and-region state.
+export { Ec2Fault, invalidParameterValue, missingParameter } from '../emulator/errors.ts';
+export { readBoolean, readInteger, readList, readString, readStruct, readStructList, requireString, type Params } from '../emulator/params.ts';
+export { readTagSpecifications } from '../emulator/tags.ts';
+export type { Tag } from '../emulator/store.ts';
+export { matchesFilters, readFilters, type Filter, type FilterFields } from '../emulator/filters.ts';
+export { paginate, readPageRequest } from '../emulator/pagination.ts';
+export { xmlList, xmlTextList, type XmlNode, type XmlValue } from '../emulator/xml.ts';
+export { stopIfDryRun } from '../emulator/dryRun.ts';
+export { regionState } from '../plugins/emulatorState.ts';
+export { zonesOf } from '../emulator/regions.ts';
 
 /** What the public emulator entry points take beyond the emulator's own options. */
 export interface EmulatorPluginOptions {

@@ -10,8 +10,12 @@
  * import { clientToken } from 'ec2-idempotency-conformance/generators';
  * fc.assert(fc.property(clientToken({ maxLength: 64 }), (token) => token.length <= 64));
  * ```
+ * `fc` is the fast-check the suite itself runs: a plugin's rules build their cases with it, so the
+ * arbitraries they return are the ones the suite's runner knows.
+ *
  * @packageDocumentation
  */
+export { default as fc } from 'fast-check';
 export { accountPair } from '../generators/accountPair.ts';
 export { clientToken, type ClientTokenConstraints } from '../generators/clientToken.ts';
 export { encodingVariant, type EncodingVariant, type EncodingVariantConstraints } from '../generators/encodingVariant.ts';

@@ -24,17 +24,38 @@ export type { Ok, XmlNode } from '../harness/outcome.ts';
 export { field, items, text } from '../harness/decode.ts';
 export type { FixtureKind, Fixtures } from '../harness/fixtures/fixtureKinds.ts';
 export type { RuleHarness } from '../harness/ruleHarness.ts';
-export type { ProfileName, TargetConfig, RegionConfig, BudgetConfig } from '../harness/target.ts';
-export { defineTarget, DEFAULT_ACTIONS, TOKEN_ACTIONS, type TokenActionName } from '../harness/target.ts';
+export type { ActionName, BudgetConfig, EmbeddedTargetFile, ProfileId, ProfileName, RegionConfig, TargetConfig, TargetFile } from '../harness/target.ts';
+export { defineTarget, DEFAULT_ACTIONS, PROFILE_NAMES, TOKEN_ACTIONS, type TokenActionName } from '../harness/target.ts';
 export type { Rule, RuleMeta, RuleSource } from '../specs/rule.ts';
 export { ALL_PROFILES } from '../specs/rule.ts';
-export { RuleViolation, Inconclusive } from '../specs/expect.ts';
+export { RULE_IDS, type AnyRuleId, type RuleId } from '../specs/ruleIds.ts';
+// What a rule's check uses to judge outcomes: each throws a RuleViolation (or Inconclusive) with a message.
+export {
+  CLIENT_ERROR,
+  exactly,
+  expectCreated,
+  expectError,
+  expectIds,
+  expectObserved,
+  expectOk,
+  expectSameResponse,
+  expectStepDone,
+  ids,
+  Inconclusive,
+  RuleViolation,
+  violation,
+  type ErrorExpectation,
+} from '../specs/expect.ts';
+export { CAPABILITIES } from '../specs/capabilities.ts';
+export { NotApplicableError } from '../harness/errors.ts';
 export type { Capability } from '../specs/capabilities.ts';
-export type { RunReport, RuleResult, RuleStatus, Strength, Conformance, Verdict } from '../reports/model.ts';
+export type { Conformance, PluginInfo, RuleResult, RuleStatus, RunReport, Strength, Verdict } from '../reports/model.ts';
 export { REPORT_SCHEMA_VERSION } from '../reports/model.ts';
 export type { Plugin, PluginBug, ProfileDefinition, EmulatorActionDefinition } from '../plugins/plugin.ts';
 export { PluginError } from '../plugins/errors.ts';
-export { loadPlugin, loadPlugins } from '../plugins/load.ts';
+export { loadPlugin, loadPlugins, type LoadedPlugin } from '../plugins/load.ts';
+export { pluginRuleProblems } from '../plugins/validate.ts';
+export { checkPlugins } from '../plugins/registry.ts';
 export { runConformance, type RunOptions, type RunResult } from '../plugins/runApi.ts';
 export { conformanceTests, type ConformanceTestsOptions } from '../plugins/vitestApi.ts';
 

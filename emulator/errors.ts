@@ -18,10 +18,19 @@ export function statusForCode(code: string): number {
   return STATUS_BY_CODE[code] ?? 400;
 }
 
+// A plugin's emulator actions may throw Ec2Fault from another copy of the package (its compiled
+// build while the emulator runs from sources): instanceof goes by a registry-wide symbol.
+const EC2_FAULT = Symbol.for('ec2-idempotency-conformance:Ec2Fault');
+
 /** An EC2 error answer: `<Response><Errors><Error><Code>…`. */
 export class Ec2Fault extends Error {
   readonly code: string;
   readonly status: number;
+  readonly [EC2_FAULT] = true;
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[EC2_FAULT] === true;
+  }
 
   constructor(code: string, message: string, status: number = statusForCode(code)) {
     super(message);

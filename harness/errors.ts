@@ -30,12 +30,20 @@ export function isHarnessError(value: unknown): value is HarnessError {
   return value instanceof HarnessError;
 }
 
+const NOT_APPLICABLE = Symbol.for('ec2-idempotency-conformance:NotApplicableError');
+
 /**
  * Thrown while a rule runs when the target turns out to lack what the rule needs (the endpoint
  * does not implement the action). The runner reports the rule `not-applicable`, never `passed`.
  */
 export class NotApplicableError extends Error {
   override readonly name = 'NotApplicableError';
+  // A plugin's rule may throw it from another copy of the package: instanceof goes by a registry-wide symbol.
+  readonly [NOT_APPLICABLE] = true;
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[NOT_APPLICABLE] === true;
+  }
 }
 
 /** Codes by which an endpoint says it does not implement an action at all. */

@@ -79,6 +79,14 @@ export function activatePlugins(plugins: readonly Plugin[], options: ActivateOpt
   return { overrides: current.overrides, restore: () => install(previous) };
 }
 
+/**
+ * Checks plugins as activatePlugins would (shape, rule headers, clashes with built-ins and with each
+ * other) without activating them; returns what they would replace (only with allowOverride).
+ */
+export function checkPlugins(plugins: readonly Plugin[], options: ActivateOptions = {}): readonly string[] {
+  return buildRegistry(plugins, options).overrides;
+}
+
 function buildRegistry(plugins: readonly Plugin[], options: ActivateOptions): Registry {
   const allow = options.allowOverride === true;
   const actions = new Map<string, ActionAdapter>();

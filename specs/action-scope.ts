@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ACTION_ADAPTERS } from '../harness/actions/index.ts';
+import { adapterFor, isKnownAction } from '../harness/actions/index.ts';
 import type { CaseContext } from '../harness/actions/action.ts';
 import type { RuleHarness } from '../harness/ruleHarness.ts';
 import { expectExactReplay } from './controls.ts';
@@ -62,7 +62,8 @@ async function createOn<P>(h: RuleHarness<P>, params: P, token: string, context:
 
 function otherAdapter(name: string, actions: readonly string[]) {
   const otherName = actions.find((action) => action !== name);
-  const adapter = otherName === undefined ? undefined : ACTION_ADAPTERS[otherName as keyof typeof ACTION_ADAPTERS];
+  // The other action may be a plugin's: the open table knows it.
+  const adapter = otherName === undefined || !isKnownAction(otherName) ? undefined : adapterFor(otherName);
   if (!adapter) throw new Error('ACTION-SCOPE needs two actions (capability two-actions)');
   return adapter;
 }

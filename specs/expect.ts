@@ -2,9 +2,23 @@ import type { ObservedResource } from '../harness/actions/action.ts';
 import { describeOutcome, type Ec2Error, type Ok, type Outcome } from '../harness/outcome.ts';
 import type { Observation, RuleHarness } from '../harness/ruleHarness.ts';
 
+// Plugins may import these classes from another copy of the package (its compiled build while the
+// suite runs from sources, or two installs): instanceof goes by a registry-wide symbol, not by copy.
+const VIOLATION = Symbol.for('ec2-idempotency-conformance:RuleViolation');
+const INCONCLUSIVE = Symbol.for('ec2-idempotency-conformance:Inconclusive');
+
+function branded(value: unknown, brand: symbol): boolean {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true;
+}
+
 /** A broken promise, in one line: what was expected and what the endpoint did. */
 export class RuleViolation extends Error {
   override readonly name = 'RuleViolation';
+  readonly [VIOLATION] = true;
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return branded(value, VIOLATION);
+  }
 }
 
 /**
@@ -14,6 +28,11 @@ export class RuleViolation extends Error {
  */
 export class Inconclusive extends Error {
   override readonly name = 'Inconclusive';
+  readonly [INCONCLUSIVE] = true;
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return branded(value, INCONCLUSIVE);
+  }
 }
 
 export function violation(message: string): never {
