@@ -50,6 +50,8 @@ export interface ConformanceRequest {
   readonly out?: Writable;
   /** Run only this shard of the rule × action list. @defaultValue all of it */
   readonly shard?: Shard;
+  /** Shrink counterexamples. @defaultValue true */
+  readonly shrink?: boolean;
   /** Receives every attempt the rules send (a certification's evidence). @defaultValue none */
   readonly evidence?: EvidenceSink;
 }
@@ -79,6 +81,7 @@ export async function runConformance(request: ConformanceRequest): Promise<Confo
     const run = await runSuite({
       settings,
       sweep: true,
+      ...(request.shrink === false ? { shrink: false } : {}),
       ...(request.evidence ? { evidence: request.evidence } : {}),
       onVerdict: async (verdict) => {
         const result = withRuleHeader(verdict);

@@ -89,6 +89,11 @@ export interface TargetConfig {
    * @defaultValue 5000 on this machine, 60000 elsewhere
    */
   readonly consistencyWindowMs?: number;
+  /**
+   * Rule × action tests in flight at once. Lower it for an endpoint that slows down under load
+   * (moto serves one request at a time). @defaultValue 10
+   */
+  readonly concurrency?: number;
   /** Expected deviations file. @defaultValue none */
   readonly expectations?: string;
   /** What `ec2-idem certify` records as the product (certification/product.ts). @defaultValue none */
@@ -101,7 +106,7 @@ export interface TargetConfig {
  * A target file that names no endpoint: the run starts the embedded reference emulator (which
  * serves the plugins' emulator actions too) and takes the rest of its settings from the file.
  */
-export interface EmbeddedTargetFile extends Pick<TargetConfig, 'name' | 'profile' | 'actions' | 'timeoutMs' | 'minTokenLength' | 'budget' | 'consistencyWindowMs' | 'expectations' | 'plugins' | 'product'> {
+export interface EmbeddedTargetFile extends Pick<TargetConfig, 'name' | 'profile' | 'actions' | 'timeoutMs' | 'minTokenLength' | 'budget' | 'consistencyWindowMs' | 'concurrency' | 'expectations' | 'plugins' | 'product'> {
   readonly embedded: true;
 }
 
@@ -140,6 +145,7 @@ export interface ResolvedTarget {
   readonly minTokenLength: number;
   readonly budget: BudgetConfig | undefined;
   readonly consistencyWindowMs: number;
+  readonly concurrency: number;
   readonly expectations: string | undefined;
   /** True when every endpoint is on this machine (127.0.0.0/8, ::1, localhost). */
   readonly isLoopback: boolean;
@@ -231,6 +237,7 @@ export function resolveTarget(config: TargetConfig): ResolvedTarget {
     minTokenLength: config.minTokenLength ?? 1,
     budget: config.budget,
     consistencyWindowMs: config.consistencyWindowMs ?? defaultConsistencyWindowMs(isLoopback),
+    concurrency: config.concurrency ?? 10,
     expectations: config.expectations,
     isLoopback,
   };

@@ -17,7 +17,7 @@ export interface SuiteRequest {
   readonly only?: readonly AnyRuleId[];
   /** Cases per rule before the rule's cost divides them. @defaultValue the run's (DEFAULT_RUNS within the budget) */
   readonly defaultRuns?: number;
-  /** Rule × action tests in flight at once (they mostly wait on the network). @defaultValue 10, as vitest's conformance project */
+  /** Rule × action tests in flight at once (they mostly wait on the network). @defaultValue the target's `concurrency` (10) */
   readonly concurrency?: number;
   /** Called as each rule × action gets its verdict. */
   readonly onVerdict?: (verdict: Verdict) => void | Promise<void>;
@@ -73,7 +73,7 @@ export async function runSuite(request: SuiteRequest): Promise<SuiteRun> {
         await request.onVerdict?.(verdict);
       }
     };
-    await Promise.all(Array.from({ length: request.concurrency ?? 10 }, worker));
+    await Promise.all(Array.from({ length: request.concurrency ?? target.concurrency }, worker));
   };
   // End-of-run rules look back on the whole run: they start once every other rule has finished.
   await runAll(cases.filter((c) => !isEndOfRun(c)));

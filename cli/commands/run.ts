@@ -34,6 +34,8 @@ Without --target or --endpoint it starts the embedded reference emulator.
   --report-dir DIR     where reports go (default conformance-report/)
   --expectations FILE  documented deviations (default: the target file's "expectations")
   --strict             unexpected passes and expired deviations fail the run
+  --no-shrink          report each rule's first counterexample as found, without shrinking it
+                       (quicker on a slow endpoint that breaks many rules)
   --emulator-bug NAME  self-test: switch a seeded bug on in the embedded emulator (ec2-idem emulator --list-bugs)
   --emulator-variant NAME  self-test: switch a legitimate variant on in the embedded emulator
   --help               show this help
@@ -57,6 +59,7 @@ const OPTIONS = {
   'report-dir': { type: 'string' },
   expectations: { type: 'string' },
   strict: { type: 'boolean' },
+  'no-shrink': { type: 'boolean' },
   'emulator-bug': { type: 'string' },
   'emulator-variant': { type: 'string' },
   plugin: { type: 'string', multiple: true },
@@ -122,6 +125,7 @@ async function run(values: Values): Promise<number> {
     path: values.path,
     stepsPath: values['steps-path'],
     reportDir: values['report-dir'] ?? 'conformance-report',
+    ...(values['no-shrink'] ? { shrink: false } : {}),
     replayBase: replayBase(values, profile),
     emulator: embeddedSetting(values, target !== undefined, registry.activePlugins().flatMap((plugin) => (plugin.bugs ?? []).map((bug) => bug.name))),
     targetFile: values.target,
