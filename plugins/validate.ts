@@ -1,7 +1,7 @@
 // A plugin's rules go through the same header checks as the built-in rules (specs/ruleHeader.ts),
 // when the plugin is loaded: a bad header is a PluginError naming the plugin, the rule and the field.
 import type { Rule } from '../specs/rule.ts';
-import { builtInHeaderContext, checkRuleHeader, HEADER_CHECK_FIELDS, type HeaderCheckName, type RuleHeader } from '../specs/ruleHeader.ts';
+import { builtInHeaderContext, checkRuleHeader, HEADER_CHECK_FIELDS, referenceSections, type HeaderCheckName, type RuleHeader } from '../specs/ruleHeader.ts';
 import { PluginError } from './errors.ts';
 import type { Plugin } from './plugin.ts';
 
@@ -19,15 +19,15 @@ export function pluginRuleProblems(plugin: Pick<Plugin, 'reference'>, rule: Rule
   if (typeof rule.cases !== 'function') problems.push('cases: is not a function');
   if (typeof rule.check !== 'function') problems.push('check: is not a function');
   const base = builtInHeaderContext();
-  // A plugin may cite its own reference page (a vendor's promise beyond EC2's) or the project's.
-  const pages = [{ reference: base.reference, referenceName: 'docs/reference.md' }, ...(plugin.reference === undefined ? [] : [{ reference: plugin.reference, referenceName: "the plugin's reference" }])];
-  const context = { ...base, profiles: vocabulary.profiles };
-  const found = pages.map((page) => checkRuleHeader(rule as unknown as RuleHeader, { ...context, ...page }));
-  for (const name of Object.keys(found[0] ?? {}) as HeaderCheckName[]) {
-    // SOURCE passes when either page holds the section; every other check is the same on both.
-    if (name === 'SOURCE' && found.some((f) => f.SOURCE === undefined)) continue;
-    const messages = name === 'SOURCE' ? found.flatMap((f) => f.SOURCE ?? []) : (found[0]?.[name] ?? []);
-    for (const message of messages) problems.push(`${HEADER_CHECK_FIELDS[name]}: ${message}`);
+  // A plugin may cite its own reference page (a vendor's promise beyond EC2's) or the project's:
+  // the source is checked against the page that has the section (the plugin's first).
+  const own = plugin.reference === undefined ? undefined : { reference: plugin.reference, referenceName: "the plugin's reference" };
+  const ref = (rule.source as { ref?: unknown } | undefined)?.ref;
+  const inOwn = own !== undefined && typeof ref === 'string' && referenceSections(own.reference).has(ref);
+  const page = inOwn ? own : { reference: base.reference, referenceName: own ? "docs/reference.md or the plugin's reference" : 'docs/reference.md' };
+  const found = checkRuleHeader(rule as unknown as RuleHeader, { ...base, profiles: vocabulary.profiles, ...page });
+  for (const name of Object.keys(found) as HeaderCheckName[]) {
+    for (const message of found[name] ?? []) problems.push(`${HEADER_CHECK_FIELDS[name]}: ${message}`);
   }
   return problems;
 }
