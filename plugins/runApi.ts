@@ -5,10 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { runConformance as runCore } from '../cli/runConformance.ts';
-import type { ProfileName, TargetConfig, TokenActionName } from '../harness/target.ts';
+import type { TargetConfig } from '../harness/target.ts';
 import type { Expectations } from '../reports/expectations.ts';
 import type { RunReport } from '../reports/model.ts';
-import type { RuleId } from '../specs/ruleIds.ts';
 import { loadPlugins } from './load.ts';
 import type { Plugin } from './plugin.ts';
 import { activatePlugins } from './registry.ts';
@@ -68,11 +67,11 @@ export async function runConformance(options: RunOptions = {}): Promise<RunResul
     const out = options.print === true ? process.stdout : options.print instanceof Writable ? options.print : silent();
     const outcome = await runCore({
       ...(options.target ? { target: options.target } : {}),
-      ...(options.profile ? { profile: options.profile as ProfileName } : {}),
+      ...(options.profile ? { profile: options.profile } : {}),
       seed,
       ...(options.runs === undefined ? {} : { runs: options.runs }),
-      ...(options.only ? { only: options.only as RuleId[] } : {}),
-      ...(options.actions ? { actions: options.actions as TokenActionName[] } : {}),
+      ...(options.only ? { only: options.only } : {}),
+      ...(options.actions ? { actions: options.actions } : {}),
       ...(options.expectations ? { expectations: options.expectations } : {}),
       ...(options.bug ? { emulator: { bug: options.bug } } : {}),
       reportDir,

@@ -3,14 +3,13 @@
 // the CLI's globalSetup.
 import { afterAll } from 'vitest';
 import { startEmbeddedTarget, type EmbeddedTarget } from '../cli/embeddedTarget.ts';
-import { DEFAULT_ACTIONS, type ProfileName, type TargetConfig, type TokenActionName } from '../harness/target.ts';
+import { DEFAULT_ACTIONS, type ActionName, type TargetConfig } from '../harness/target.ts';
 import { defineRuleTests } from '../specs/conformanceTests.ts';
-import type { RuleId } from '../specs/ruleIds.ts';
 import { prepareRun, type PreparedRun } from '../specs/runContext.ts';
 import { selectCases } from '../specs/selection.ts';
 import { newRunId } from '../specs/settings.ts';
 import type { Plugin } from './plugin.ts';
-import { activatePlugins } from './registry.ts';
+import { activatePlugins, baseProfile } from './registry.ts';
 
 export interface ConformanceTestsOptions {
   /** The endpoint to test. @defaultValue the embedded reference emulator, started before the tests (serving the plugins' emulator actions) */
@@ -48,8 +47,8 @@ export interface ConformanceTestsOptions {
  */
 export function conformanceTests(options: ConformanceTestsOptions = {}): void {
   const activation = activatePlugins(options.plugins ?? [], { allowOverride: options.allowOverride === true });
-  const actions = (options.actions ?? options.target?.actions ?? DEFAULT_ACTIONS) as readonly TokenActionName[];
-  const only = options.only as readonly RuleId[] | undefined;
+  const actions: readonly ActionName[] = options.actions ?? options.target?.actions ?? DEFAULT_ACTIONS;
+  const only = options.only;
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   const runId = newRunId();
   let prepared: PreparedRun | undefined;
@@ -63,7 +62,8 @@ export function conformanceTests(options: ConformanceTestsOptions = {}): void {
     },
     {
       before: async () => {
-        const profile = (options.profile ?? options.target?.profile ?? 'seed') as ProfileName;
+        // The emulator answers as the profile's built-in base would (a plugin's profile has one).
+        const profile = baseProfile(options.profile ?? options.target?.profile ?? 'seed');
         if (!options.target) embedded = await startEmbeddedTarget({ profile, seed, ...(options.bug ? { bug: options.bug } : {}) });
         const target = options.target ?? embedded!.target;
         prepared = prepareRun({
@@ -74,7 +74,7 @@ export function conformanceTests(options: ConformanceTestsOptions = {}): void {
           actions,
           ...(only ? { only } : {}),
           ...(options.runs === undefined ? {} : { runs: options.runs }),
-          ...(options.profile ? { profile: options.profile as ProfileName } : {}),
+          ...(options.profile ? { profile: options.profile } : {}),
           replayBase: `conformanceTests({ seed: ${seed} })`,
         });
       },
