@@ -20,6 +20,8 @@ export interface Removal {
   readonly removed: readonly string[];
   /** Why a placement could not be cleaned, if it could not. */
   readonly problem?: string;
+  /** Resources found alive that the endpoint would not delete (its delete fails): still there. */
+  readonly undeletable?: readonly string[];
 }
 
 interface Leftovers {
@@ -100,6 +102,11 @@ export interface SweepResult {
 export interface SweepOptions {
   /** The endpoint stopped answering EC2: one quick pass, no second look. @defaultValue false */
   readonly quick?: boolean;
+  /**
+   * Runs after the first pass and before the second look (the run's fixtures: deleting a launch
+   * template deletes its versions); what it could not remove counts as left behind.
+   */
+  readonly betweenLooks?: () => Promise<{ readonly leftBehind: number; readonly problems: readonly string[] }>;
   /** How late the endpoint lists new resources (the run's learned lag): waited before the second look. @defaultValue 0 */
   readonly settleMs?: number;
 }
@@ -112,12 +119,16 @@ export async function sweepRun(target: ResolvedTarget, run: string, scopes?: rea
   const quick = options.quick ?? false;
   const clean = async () => (scopes ? (await Promise.all(scopes.map((scope) => cleanRun(target, run, [], scope, quick)))).flat() : cleanRun(target, run, [], undefined, quick));
   const first = await clean();
+  const between = (await options.betweenLooks?.()) ?? { leftBehind: 0, problems: [] };
   if ((options.settleMs ?? 0) > 0) await new Promise((resolve) => setTimeout(resolve, options.settleMs));
   const again = quick ? [] : await clean();
   const problems = [...first, ...again].flatMap((r) => (r.problem ? [`${r.action} in ${r.region} as ${r.identity}: ${r.problem}`] : []));
-  const leftBehind = again.reduce((sum, r) => sum + r.removed.length, 0);
-  if (leftBehind > 0) problems.push(`${leftBehind} resource(s) still alive after a first delete`);
-  return { removed: first.reduce((sum, r) => sum + r.removed.length, 0), leftBehind, problems: [...new Set(problems)] };
+  // Still alive at the second look: deleted again (late listing) or not deletable at all.
+  const last = quick ? first : again;
+  const stillAlive = (quick ? 0 : again.reduce((sum, r) => sum + r.removed.length, 0)) + last.reduce((sum, r) => sum + (r.undeletable?.length ?? 0), 0);
+  if (stillAlive > 0) problems.push(`${stillAlive} resource(s) still alive after a first delete`);
+  problems.push(...between.problems);
+  return { removed: first.reduce((sum, r) => sum + r.removed.length, 0), leftBehind: stillAlive + between.leftBehind, problems: [...new Set(problems)] };
 }
 
 const MAX_ROUNDS = 50;
@@ -131,14 +142,14 @@ async function cleanPlacement(h: RuleHarness, scope: { tag: string; value: strin
   const removed: string[] = [];
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const pass = await cleanOnce(h, scope, placement, round === 0 ? found : undefined);
-    if (pass.problem) return { ...base, removed, problem: pass.problem };
+    if (pass.problem) return { ...base, removed, problem: pass.problem, ...(pass.undeletable ? { undeletable: pass.undeletable } : {}) };
     removed.push(...pass.removed);
     if (pass.removed.length === 0) return { ...base, removed };
   }
   return { ...base, removed, problem: `still finding resources after ${MAX_ROUNDS} rounds of deletes` };
 }
 
-async function cleanOnce(h: RuleHarness, scope: { tag: string; value: string; run: string }, placement: Required<Placement>, found: Leftovers | undefined): Promise<{ removed: string[]; problem?: string }> {
+async function cleanOnce(h: RuleHarness, scope: { tag: string; value: string; run: string }, placement: Required<Placement>, found: Leftovers | undefined): Promise<{ removed: string[]; problem?: string; undeletable?: string[] }> {
   const alive = new Set<string>();
   const run = scope.run;
   const byRun = await h.observeTag(scope.tag, scope.value, placement);
@@ -154,7 +165,15 @@ async function cleanOnce(h: RuleHarness, scope: { tag: string; value: string; ru
   // Ids from the ledger that no describe showed (an endpoint without tags): delete them blind;
   // deleting a resource twice is harmless.
   const unseen = [...(found?.ids ?? [])].filter((id) => !byRun.resources.some((r) => r.id === id));
-  if (alive.size > 0 || unseen.length > 0) await h.remove([...alive, ...unseen], placement);
+  const doomed = [...alive, ...unseen];
+  if (doomed.length === 0) return { removed: [] };
+  // One delete first: an endpoint that cannot delete this kind at all (moto has no
+  // DeleteTrafficMirrorFilter) is told once, not asked again for every resource, round after round.
+  const [probe] = await h.remove(doomed.slice(0, 1), placement);
+  if (probe && probe.kind !== 'ok' && !(probe.kind === 'ec2-error' && h.action.notFoundCodes.includes(probe.code))) {
+    return { removed: [], problem: `${h.action.deleteAction} does not work here (${describeOutcome(probe)}): ${alive.size} resource(s) stay`, undeletable: [...alive] };
+  }
+  if (doomed.length > 1) await h.remove(doomed.slice(1), placement);
   return { removed: [...alive] };
 }
 

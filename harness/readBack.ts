@@ -80,6 +80,7 @@ export class ReadBack {
     let nextToken: string | undefined;
     for (let page = 0; page < MAX_PAGES; page += 1) {
       const outcome = await this.caller.send(callFor(nextToken), placement);
+      if (outcome.kind === 'ec2-error' && this.action.emptyListingCodes?.includes(outcome.code)) break;
       if (outcome.kind !== 'ok') return { kind: 'unknown', outcome };
       const observed = this.action.observed(outcome);
       resources.push(...observed.resources.filter(ours));

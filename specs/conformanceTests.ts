@@ -80,9 +80,10 @@ export function defineRuleTests(mine: readonly RuleCase[], context: () => RuleRu
       const scopes = options.part ? mine.map((c) => ({ tag: TEST_TAG, value: testId(c.rule.id, c.action, settings.runId), actions: [c.action] })) : undefined;
       const stopped = current.breaker?.cause;
       // After the breaker tripped the endpoint answers garbage: sweep once, quickly, and say what may be left.
-      const sweep = await sweepRun(target, settings.runId, scopes, { quick: stopped !== undefined, settleMs: current.visibility?.lagMs });
-      const fixtures = current.fixtures?.createdAny && !scopes ? await cleanFixtures(target, settings.runId) : { problems: [] };
-      for (const problem of [...sweep.problems, ...fixtures.problems]) console.warn(`cleanup: ${problem}`);
+      // Fixtures (only a whole run's) go between the first pass and the second look, as in runSuite.
+      const removeFixtures = async () => (current.fixtures?.createdAny && !scopes ? cleanFixtures(target, settings.runId) : { leftBehind: 0, problems: [] });
+      const sweep = await sweepRun(target, settings.runId, scopes, { quick: stopped !== undefined, settleMs: current.visibility?.lagMs, betweenLooks: removeFixtures });
+      for (const problem of sweep.problems) console.warn(`cleanup: ${problem}`);
       const meta = (suite.file ?? suite).meta;
       meta.cleanup = { resourcesLeftBehind: sweep.leftBehind };
       if (stopped !== undefined) meta.stopped = stopped;

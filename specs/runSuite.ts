@@ -79,9 +79,10 @@ export async function runSuite(request: SuiteRequest): Promise<SuiteRun> {
   await runAll(cases.filter((c) => !isEndOfRun(c)));
   await runAll(cases.filter(isEndOfRun));
   const stopped = context.breaker?.cause;
-  const swept = request.sweep ? await sweepRun(target, settings.runId, undefined, { quick: stopped !== undefined, settleMs: context.visibility?.lagMs }) : undefined;
-  // Fixtures go last: the resources the rules made may still have depended on them.
-  const fixtures = context.fixtures?.createdAny ? await cleanFixtures(target, settings.runId) : { problems: [] };
-  const sweep = swept && { ...swept, problems: [...swept.problems, ...fixtures.problems] };
+  // Fixtures go after the rules' resources (which may have depended on them) and before the
+  // second look, which must then count what deleting a fixture took with it as gone.
+  const removeFixtures = async () => (context.fixtures?.createdAny ? cleanFixtures(target, settings.runId) : { leftBehind: 0, problems: [] });
+  const sweep = request.sweep ? await sweepRun(target, settings.runId, undefined, { quick: stopped !== undefined, settleMs: context.visibility?.lagMs, betweenLooks: removeFixtures }) : undefined;
+  if (!request.sweep) await removeFixtures();
   return { verdicts, stopped, preflightRequests: checked.requests, ...(sweep ? { sweep } : {}) };
 }

@@ -97,6 +97,12 @@ export interface ActionAdapter<P = unknown> {
   findByTag(key: string, value: string, nextToken?: string): Call;
   /** The describe call that lists what a token launched, when the action has a token filter. */
   findByToken?(token: string, nextToken?: string): Call;
+  /**
+   * Codes by which `findByTag`'s describe says there is nothing to list because the parent is gone
+   * (a launch template version's template): read as an empty listing, not as a failed one.
+   * @defaultValue none
+   */
+  readonly emptyListingCodes?: readonly string[];
   /** Reads a describe answer: resources and the next page's token. */
   observed(answer: Ok): { readonly resources: readonly ObservedResource[]; readonly nextToken?: string };
   /** Calls that delete the given resources, each with the ids it names (deleting twice is harmless). */

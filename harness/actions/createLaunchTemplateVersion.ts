@@ -80,6 +80,8 @@ export const createLaunchTemplateVersion: ActionAdapter<VersionParams> = {
   },
   // Every version of the run's template; the caller keeps those whose description names the case.
   findByTag: (_key, value, nextToken) => ({ action: 'DescribeLaunchTemplateVersions', params: { LaunchTemplateName: fixtureTemplateName(value.split('.')[0] ?? value), NextToken: nextToken } }),
+  // Once the run's template is deleted (the fixture cleanup), so are all its versions.
+  emptyListingCodes: ['InvalidLaunchTemplateName.NotFoundException', 'InvalidLaunchTemplateId.NotFound'],
   observed(answer) {
     return { resources: items(answer.body, 'launchTemplateVersionSet').map(versionOf).filter((r) => r.id !== ''), nextToken: nextTokenOf(answer) };
   },

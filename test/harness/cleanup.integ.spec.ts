@@ -1,7 +1,13 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ResolvedRegion, ResolvedTarget } from '../../harness/target.ts';
 import type { RunInstancesParams } from '../../generators/runInstancesParams.ts';
 import { RUN_TAG, TEST_TAG } from '../../harness/actions/action.ts';
 import { createLaunchTemplate } from '../../harness/actions/createLaunchTemplate.ts';
+import { createTrafficMirrorFilter } from '../../harness/actions/createTrafficMirrorFilter.ts';
+import { LOOPBACK_POLICY } from '../../harness/retry.constants.ts';
 import { runInstances } from '../../harness/actions/runInstances.ts';
 import { sweepRun } from '../../harness/cleanup.ts';
 import { Session } from '../../harness/exchange.ts';
@@ -52,5 +58,42 @@ describe('sweepRun', () => {
     expect(swept).toEqual({ removed: 2, leftBehind: 0, problems: [] });
     expect(alive(await second.observeTag(TEST_TAG, 'scoped-run.b'))).toBe(2);
     expect(await sweepRun(target, 'scoped-run')).toEqual({ removed: 2, leftBehind: 0, problems: [] });
+  });
+});
+
+describe('sweepRun against an endpoint that cannot delete a kind of resource', () => {
+  it('asks once per pass, says so, and counts what stays as left behind', async () => {
+    // In front of the emulator: DeleteTrafficMirrorFilter answers an HTML 500, as moto does.
+    let deletes = 0;
+    const proxy = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', async () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        if (body.includes('Action=DeleteTrafficMirrorFilter')) {
+          deletes += 1;
+          res.writeHead(500, { 'content-type': 'text/html' }).end('<!doctype html><title>500 Internal Server Error</title>');
+          return;
+        }
+        // The request was signed for the proxy's host: forward it with that Host header untouched.
+        const answer = await request(new URL(req.url ?? '/', emulator.url), { method: 'POST', headers: req.headers, body });
+        res.writeHead(answer.statusCode, { 'content-type': String(answer.headers['content-type'] ?? 'text/xml') }).end(await answer.body.text());
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const viaProxy = (region: ResolvedRegion): ResolvedRegion => ({ ...region, endpoint: new URL(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}/`) });
+    const proxied: ResolvedTarget = { ...target, regions: [viaProxy(target.regions[0]), ...target.regions.slice(1).map(viaProxy)] };
+    try {
+      const filters = new RuleHarness({ target: proxied, adapter: createTrafficMirrorFilter, session: new Session(proxied), minter, runId: 'undeletable-run', testId: 'undeletable-run.t' });
+      for (const n of [1, 2, 3]) expect(await filters.create({ Options: {}, Tags: [] }, minter.mint(`undeletable-token-${n}`), filters.newCase())).toMatchObject({ kind: 'ok' });
+      const swept = await sweepRun(proxied, 'undeletable-run', [{ tag: RUN_TAG, value: 'undeletable-run', actions: ['CreateTrafficMirrorFilter'] }]);
+      expect(swept.removed).toBe(0);
+      expect(swept.leftBehind).toBe(3);
+      expect(swept.problems.join('\n')).toMatch(/DeleteTrafficMirrorFilter does not work here \(500 malformed/);
+      // One probe per pass (each with the client's retries), never one per filter per round.
+      expect(deletes).toBeLessThanOrEqual(2 * LOOPBACK_POLICY.maxAttempts);
+    } finally {
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 });

@@ -49,11 +49,11 @@ describe('FixtureBook', () => {
     const names = await session.exchange({ action: 'DescribeLaunchTemplates', params: { LaunchTemplateName: [fixtureTemplateName('fixrun1')] } }, { region: target.regions[0], identity: 'primary' });
     expect(names.kind === 'ok' ? items(names.body, 'launchTemplates').map((t) => text(t, 'launchTemplateName')) : names.kind).toEqual([fixtureTemplateName('fixrun1')]);
 
-    expect(await cleanFixtures(target, 'fixrun1')).toEqual({ removed: 4, problems: [] });
+    expect(await cleanFixtures(target, 'fixrun1')).toEqual({ removed: 4, leftBehind: 0, problems: [] });
     expect(await listed('DescribeTrafficMirrorFilters', 'trafficMirrorFilterSet', 'trafficMirrorFilterId')).toEqual([]);
     expect(await listed('DescribeLaunchTemplates', 'launchTemplates', 'launchTemplateId')).toEqual([]);
     expect(await listed('DescribeVpcs', 'vpcSet', 'vpcId')).toEqual(vpcsBefore);
-    expect(await cleanFixtures(target, 'fixrun1')).toEqual({ removed: 0, problems: [] });
+    expect(await cleanFixtures(target, 'fixrun1')).toEqual({ removed: 0, leftBehind: 0, problems: [] });
   });
 
   it('cleanFixtures waits while a fixture subnet is still in use by a NAT gateway being deleted', async () => {
@@ -71,7 +71,7 @@ describe('FixtureBook', () => {
     const blocked = await session.exchange(FIXTURE_MAKERS.subnet.delete(subnetId ?? ''), place);
     expect(blocked).toMatchObject({ kind: 'ec2-error', code: 'DependencyViolation' });
 
-    expect(await cleanFixtures(target, 'fixrun3')).toEqual({ removed: 2, problems: [] });
+    expect(await cleanFixtures(target, 'fixrun3')).toEqual({ removed: 2, leftBehind: 0, problems: [] });
   });
 
   it('says why a fixture cannot be had, naming the kind and the place', async () => {
