@@ -79,7 +79,9 @@ export const createLaunchTemplateVersion: ActionAdapter<VersionParams> = {
     return version.id === '' ? [] : [version];
   },
   // Every version of the run's template; the caller keeps those whose description names the case.
-  findByTag: (_key, value, nextToken) => ({ action: 'DescribeLaunchTemplateVersions', params: { LaunchTemplateName: fixtureTemplateName(value.split('.')[0] ?? value), NextToken: nextToken } }),
+  // Pages of the API's largest size (200): moto returns one page of MaxResults (15 unless asked)
+  // and never a next-page token.
+  findByTag: (_key, value, nextToken) => ({ action: 'DescribeLaunchTemplateVersions', params: { LaunchTemplateName: fixtureTemplateName(value.split('.')[0] ?? value), MaxResults: 200, NextToken: nextToken } }),
   // Once the run's template is deleted (the fixture cleanup), so are all its versions.
   emptyListingCodes: ['InvalidLaunchTemplateName.NotFoundException', 'InvalidLaunchTemplateId.NotFound'],
   observed(answer) {
