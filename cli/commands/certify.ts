@@ -1,10 +1,10 @@
-import { parseArgs } from 'node:util';
+import { commandEntry, type FlagValues } from '../commandEntry.ts';
 // certification/certify.ts and harness/target.ts (the whole suite) are imported by run(), once the
 // flags have parsed: `ec2-idem certify --help` and usage errors answer at once.
 import { CERTIFICATION, REFUSED_FLAGS } from '../../certification/policy.ts';
 import { ENDPOINT_KINDS, type EndpointKind } from '../../certification/product.ts';
 import { checkBudget } from '../../harness/budget.ts';
-import { HarnessError, isHarnessError } from '../../harness/errors.ts';
+import { HarnessError } from '../../harness/errors.ts';
 import type { ProfileName, TokenActionName } from '../../harness/target.ts';
 import { parseShard } from '../../specs/shard.ts';
 
@@ -61,25 +61,9 @@ const OPTIONS = {
   region: { type: 'string', multiple: true },
 } as const;
 
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+type Values = FlagValues<typeof OPTIONS>;
 
-export async function certifyCommand(argv: string[]): Promise<number> {
-  try {
-    const { values } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
-    if (values.help) {
-      process.stdout.write(USAGE);
-      return 0;
-    }
-    return await run(values);
-  } catch (error) {
-    if (isHarnessError(error) || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      const hint = isHarnessError(error) ? '' : ' (ec2-idem certify --help lists the options)';
-      process.stderr.write(`ec2-idem certify: ${(error as Error).message}${hint}\n`);
-      return 2;
-    }
-    throw error;
-  }
-}
+export const certifyCommand = commandEntry({ name: 'certify', usage: USAGE, options: OPTIONS }, (values) => run(values));
 
 async function run(values: Values): Promise<number> {
   for (const [flag, why] of Object.entries(REFUSED_FLAGS)) {

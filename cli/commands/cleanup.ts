@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
-import { HarnessError, isHarnessError } from '../../harness/errors.ts';
+import { HarnessError } from '../../harness/errors.ts';
+import { commandEntry } from '../commandEntry.ts';
 import { readLedger, type LedgerEntry, type RunEntry } from '../../harness/ledger.ts';
 // The harness's cleanup and target modules are imported once the flags have parsed, so that
 // `ec2-idem cleanup --help` answers at once.
@@ -16,33 +16,25 @@ killed mid-flight). Safe to run twice. Prints what it removed.
   --run ID        only this run (default: every run in the ledger)
 `;
 
-export async function cleanupCommand(argv: string[]): Promise<number> {
-  try {
-    const { values } = parseArgs({ args: argv, options: { ledger: { type: 'string' }, target: { type: 'string' }, run: { type: 'string' }, help: { type: 'boolean' } }, strict: true });
-    if (values.help) return (process.stdout.write(USAGE), 0);
-    if (!values.ledger) throw new HarnessError('EC2IDEM_USAGE', '--ledger FILE is required (a run writes it to its report directory as ledger.jsonl)');
-    const entries = readLedger(values.ledger);
-    const { runsIn } = await import('../../harness/cleanup.ts');
-    const runs = values.run ? [values.run] : runsIn(entries);
-    if (runs.length === 0) throw new HarnessError('EC2IDEM_LEDGER', `ledger ${values.ledger} names no run`);
-    let total = 0;
-    let problems = 0;
-    for (const run of runs) {
-      const result = await cleanOne(entries, run, values.target);
-      total += result.removed;
-      problems += result.problems;
-    }
-    process.stdout.write(total === 0 ? 'nothing left to remove' : `removed ${total} resource(s)`);
-    process.stdout.write(problems === 0 ? '\n' : `; ${problems} place(s) could not be checked: run cleanup again once the endpoint answers\n`);
-    return problems === 0 ? 0 : 1;
-  } catch (error) {
-    if (isHarnessError(error) || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`ec2-idem cleanup: ${(error as Error).message}\n`);
-      return 2;
-    }
-    throw error;
+const OPTIONS = { ledger: { type: 'string' }, target: { type: 'string' }, run: { type: 'string' }, help: { type: 'boolean' } } as const;
+
+export const cleanupCommand = commandEntry({ name: 'cleanup', usage: USAGE, options: OPTIONS }, async (values) => {
+  if (!values.ledger) throw new HarnessError('EC2IDEM_USAGE', '--ledger FILE is required (a run writes it to its report directory as ledger.jsonl)');
+  const entries = readLedger(values.ledger);
+  const { runsIn } = await import('../../harness/cleanup.ts');
+  const runs = values.run ? [values.run] : runsIn(entries);
+  if (runs.length === 0) throw new HarnessError('EC2IDEM_LEDGER', `ledger ${values.ledger} names no run`);
+  let total = 0;
+  let problems = 0;
+  for (const run of runs) {
+    const result = await cleanOne(entries, run, values.target);
+    total += result.removed;
+    problems += result.problems;
   }
-}
+  process.stdout.write(total === 0 ? 'nothing left to remove' : `removed ${total} resource(s)`);
+  process.stdout.write(problems === 0 ? '\n' : `; ${problems} place(s) could not be checked: run cleanup again once the endpoint answers\n`);
+  return problems === 0 ? 0 : 1;
+});
 
 async function cleanOne(entries: readonly LedgerEntry[], run: string, targetFile: string | undefined): Promise<{ removed: number; problems: number }> {
   const [{ cleanRun }, { cleanFixtures }, { resolveTarget }, { targetOfLedger }] = await Promise.all([

@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
-import { HarnessError, isHarnessError } from '../../harness/errors.ts';
+import { HarnessError } from '../../harness/errors.ts';
+import { commandEntry, type FlagValues } from '../commandEntry.ts';
 // The recheck itself (cli/recheckRun.ts: the harness, the RETENTION rule, the reports) is imported
 // once the flags have parsed, so `ec2-idem recheck --help` answers at once.
 
@@ -31,20 +31,10 @@ const OPTIONS = {
   help: { type: 'boolean' },
 } as const;
 
-export async function recheckCommand(argv: string[]): Promise<number> {
-  try {
-    const { values } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false });
-    if (values.help) return (process.stdout.write(USAGE), 0);
-    if (!values.ledger) throw new HarnessError('EC2IDEM_USAGE', '--ledger FILE is required (a run writes it to its report directory as ledger.jsonl)');
-    const { recheck } = await import('../recheckRun.ts');
-    return await recheck(values.ledger, values);
-  } catch (error) {
-    if (isHarnessError(error) || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`ec2-idem recheck: ${(error as Error).message}\n`);
-      return 2;
-    }
-    throw error;
-  }
-}
+export const recheckCommand = commandEntry({ name: 'recheck', usage: USAGE, options: OPTIONS }, async (values) => {
+  if (!values.ledger) throw new HarnessError('EC2IDEM_USAGE', '--ledger FILE is required (a run writes it to its report directory as ledger.jsonl)');
+  const { recheck } = await import('../recheckRun.ts');
+  return recheck(values.ledger, values);
+});
 
-export type RecheckValues = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+export type RecheckValues = FlagValues<typeof OPTIONS>;

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
+import { commandEntry, type FlagValues } from '../commandEntry.ts';
 import { BUGS, LEGIT_VARIANTS } from '../../emulator/bugs.ts';
-import { HarnessError, isHarnessError } from '../../harness/errors.ts';
+import { HarnessError } from '../../harness/errors.ts';
 import { checkBudget } from '../../harness/budget.ts';
 import { dirname, resolve } from 'node:path';
 import type { EmbeddedTargetFile, TargetConfig } from '../../harness/target.ts';
@@ -67,25 +67,9 @@ const OPTIONS = {
   help: { type: 'boolean' },
 } as const;
 
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+type Values = FlagValues<typeof OPTIONS>;
 
-export async function runCommand(argv: string[]): Promise<number> {
-  try {
-    const { values } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
-    if (values.help) {
-      process.stdout.write(USAGE);
-      return 0;
-    }
-    return await run(values);
-  } catch (error) {
-    if (isHarnessError(error) || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      const hint = isHarnessError(error) ? '' : ' (ec2-idem run --help lists the options)';
-      process.stderr.write(`ec2-idem run: ${(error as Error).message}${hint}\n`);
-      return 2;
-    }
-    throw error;
-  }
-}
+export const runCommand = commandEntry({ name: 'run', usage: USAGE, options: OPTIONS }, (values) => run(values));
 
 async function run(values: Values): Promise<number> {
   const [{ resolveTarget }, { runConformance }, { targetSelection }, { setUpPlugins }, registry] = await Promise.all([
