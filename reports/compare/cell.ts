@@ -1,4 +1,5 @@
 import type { RuleResult, RuleStatus } from '../model.ts';
+import { STATUS_WORDS } from '../statusWords.ts';
 
 /** What one endpoint's report says about one rule × action; `null` in a row when it did not run it. */
 export interface Cell {
@@ -30,15 +31,6 @@ const ICONS: Readonly<Record<RuleStatus, string>> = {
   skipped: '⏭️',
 };
 
-/** What a reader sees for a status: the words, never the colour alone. */
-export const STATUS_WORDS: Readonly<Record<RuleStatus, string>> = {
-  passed: 'passed',
-  failed: 'failed',
-  inconclusive: 'inconclusive',
-  error: 'error',
-  'not-applicable': 'not applicable',
-  skipped: 'skipped',
-};
 
 /** Shown for a rule × action an endpoint's report does not have. */
 export const NOT_RUN = '—';

@@ -1,6 +1,7 @@
 import { htmlDocument } from '../html/document.ts';
 import { escapeHtml } from '../html/escape.ts';
-import { STATUS_WORDS, type Cell } from './cell.ts';
+import { STATUS_WORDS } from '../statusWords.ts';
+import type { Cell } from './cell.ts';
 import type { Matrix, MatrixRow } from './matrix.ts';
 import { CONFORMANCE_WORDS, rowNote, rowsSentence, runDate, totalsText } from './summary.ts';
 

@@ -1,17 +1,9 @@
 import type { RuleResult, RuleStatus } from '../model.ts';
 import { plural } from '../plural.ts';
 import { standing } from '../standing.ts';
+import { STATUS_WORDS } from '../statusWords.ts';
 import { escapeHtml } from './escape.ts';
 import { hasDetails, sectionId } from './failure.ts';
-
-const STATUS_TEXT: Readonly<Record<RuleStatus, string>> = {
-  passed: 'passed',
-  failed: 'failed',
-  inconclusive: 'inconclusive',
-  error: 'error',
-  'not-applicable': 'not applicable',
-  skipped: 'skipped',
-};
 
 /**
  * The rules × actions grid: a row per rule (in the report's order), a column per action, each
@@ -39,7 +31,7 @@ export function gridHtml(rules: readonly RuleResult[]): string {
 
 function cellHtml(tag: 'td' | 'div', result: RuleResult, index: number): string {
   const place = standing(result);
-  const words = place === 'excused' ? `deviation (${STATUS_TEXT[result.status]})` : STATUS_TEXT[result.status];
+  const words = place === 'excused' ? `deviation (${STATUS_WORDS[result.status]})` : STATUS_WORDS[result.status];
   const marker = place === 'violation' ? '✗ ' : place === 'passed' ? '✓ ' : place === 'unproven' ? '! ' : '';
   const text = hasDetails(result) ? `<a href="#${sectionId(index)}">${marker}${escapeHtml(words)}</a>` : `${marker}${escapeHtml(words)}`;
   const blocks = place === 'unproven' ? '<span class="blocks">blocks the verdict</span>' : '';
@@ -51,7 +43,7 @@ function cellHtml(tag: 'td' | 'div', result: RuleResult, index: number): string 
 }
 
 function legendHtml(): string {
-  const items = (Object.keys(STATUS_TEXT) as RuleStatus[]).map((s) => `<li><span class="swatch status-${s}">${STATUS_TEXT[s]}</span></li>`);
+  const items = (Object.keys(STATUS_WORDS) as RuleStatus[]).map((s) => `<li><span class="swatch status-${s}">${STATUS_WORDS[s]}</span></li>`);
   return `<ul class="legend" aria-label="Status colours">${items.join('')}</ul>`;
 }
 
