@@ -2,30 +2,20 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeReports } from '../reports/emit.ts';
 import { conformanceLevel } from '../reports/level.ts';
-import type { RunReport } from '../reports/model.ts';
-import type { Shard } from '../specs/shard.ts';
 import { badgeSvg } from './badge.ts';
 import { BUNDLE, digestFiles } from './bundleFiles.ts';
-import { buildCertificate, type Certificate, type CertifiedRun } from './certificate.ts';
+import { buildCertificate, type Certificate, type CertificateInput } from './certificate.ts';
 import { catalogueDigest } from './catalogueDigest.ts';
 import type { Product } from './product.ts';
 import { checkCertificate, checkProduct } from './schemas.ts';
 import { SUITE } from './suite.ts';
 
-/** Everything a bundle says besides its evidence (which the run streamed into the folder already). */
-export interface BundleContent {
-  readonly report: RunReport;
-  readonly product: Product;
-  /** The actions the vendor declared (every one tested with every rule). */
-  readonly actions: readonly string[];
-  readonly runs: readonly CertifiedRun[];
-  readonly expectations: 'none' | 'ignored';
-  readonly notes: readonly string[];
-  /** @defaultValue CERTIFICATION.minRunsPerRule */
-  readonly minRunsPerRule?: number;
-  readonly shard?: Shard;
-  readonly shards?: number;
-}
+/**
+ * Everything a bundle says besides its evidence (which the run streamed into the folder already):
+ * what its certificate says, but for what the writer works out itself (the catalogue's digest and
+ * the files'), and the product.
+ */
+export type BundleContent = Omit<CertificateInput, 'catalogue' | 'files'> & { readonly product: Product };
 
 /**
  * Writes the reports (whatever files writeReports makes), product.json and badge.svg into `dir`,

@@ -13,6 +13,19 @@ export interface CaseContext {
   readonly caseId: string;
 }
 
+/**
+ * Ids nest: a test id is its run id and more (`<run>.<rule>.<action>`, specs/runRule.ts), a case id
+ * its test id and a serial (RuleHarness). So any of the three names its run, and a case id its test.
+ */
+export function runIdOf(id: string): string {
+  return id.split('.')[0] ?? id;
+}
+
+/** The whole context of a case, from its id alone (see {@link runIdOf}). */
+export function contextOfCase(caseId: string): CaseContext {
+  return { runId: runIdOf(caseId), testId: caseId.slice(0, Math.max(0, caseId.lastIndexOf('.'))), caseId };
+}
+
 export const RUN_TAG = 'ec2-idem:run';
 export const TEST_TAG = 'ec2-idem:test';
 export const CASE_TAG = 'ec2-idem:case';

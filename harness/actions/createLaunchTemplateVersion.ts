@@ -3,7 +3,7 @@ import { field, items, text } from '../decode.ts';
 import type { Call } from '../encode.ts';
 import { fixtureTemplateName } from '../fixtures/fixtureKinds.ts';
 import type { XmlNode } from '../outcome.ts';
-import { CASE_TAG, RUN_TAG, TEST_TAG, type ActionAdapter, type CaseContext, type ObservedResource } from './action.ts';
+import { CASE_TAG, contextOfCase, RUN_TAG, runIdOf, TEST_TAG, type ActionAdapter, type CaseContext, type ObservedResource } from './action.ts';
 import { nextTokenOf } from './describeCall.ts';
 
 /** The parameters of a new version: its data, and the run's template it goes into once placed. */
@@ -17,17 +17,16 @@ const OPTIONS: readonly OptionSpec[] = [
 ];
 
 /**
- * A version cannot carry tags (REF-TOKEN-ACTIONS), so the case id travels in its
- * description instead, and the read-back turns it back into the suite's three tags: a run id and a
- * test id are prefixes of the case id.
+ * A version cannot carry tags (REF-TOKEN-ACTIONS), so the case id travels in its description
+ * instead, and the read-back turns it back into the suite's three tags (a case id names its run
+ * and test too).
  */
 const MARKER = 'ec2-idem case ';
 
 function tagsFromDescription(description: string | undefined): Record<string, string> | undefined {
   if (!description?.startsWith(MARKER)) return undefined;
-  const caseId = description.slice(MARKER.length);
-  const parts = caseId.split('.');
-  return { [RUN_TAG]: parts[0] ?? '', [TEST_TAG]: parts.slice(0, -1).join('.'), [CASE_TAG]: caseId };
+  const context = contextOfCase(description.slice(MARKER.length));
+  return { [RUN_TAG]: context.runId, [TEST_TAG]: context.testId, [CASE_TAG]: context.caseId };
 }
 
 /** A version's id as the suite keeps it: `<template id>:<version number>` (the ledger, deletes). */
@@ -81,7 +80,7 @@ export const createLaunchTemplateVersion: ActionAdapter<VersionParams> = {
   // Every version of the run's template; the caller keeps those whose description names the case.
   // Pages of the API's largest size (200): moto returns one page of MaxResults (15 unless asked)
   // and never a next-page token.
-  findByTag: (_key, value, nextToken) => ({ action: 'DescribeLaunchTemplateVersions', params: { LaunchTemplateName: fixtureTemplateName(value.split('.')[0] ?? value), MaxResults: 200, NextToken: nextToken } }),
+  findByTag: (_key, value, nextToken) => ({ action: 'DescribeLaunchTemplateVersions', params: { LaunchTemplateName: fixtureTemplateName(runIdOf(value)), MaxResults: 200, NextToken: nextToken } }),
   // Once the run's template is deleted (the fixture cleanup), so are all its versions.
   emptyListingCodes: ['InvalidLaunchTemplateName.NotFoundException', 'InvalidLaunchTemplateId.NotFound'],
   observed(answer) {
