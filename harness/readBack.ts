@@ -53,7 +53,9 @@ export class ReadBack {
 
   /** One look at everything carrying one of the suite's tags in one placement: what a sweep deletes. */
   async byTag(key: string, value: string, placement: Placement = {}): Promise<Observation> {
-    return this.look((next) => this.action.findByTag(key, value, next), placement, (r) => carriesTag(r, key, value));
+    // Only here may a listing the endpoint refuses because the parent is gone read as empty: the
+    // sweep looks after the run's fixtures were deleted; a rule's read-back must see what it checks.
+    return this.look((next) => this.action.findByTag(key, value, next), placement, (r) => carriesTag(r, key, value), true, this.action.emptyListingCodes ?? []);
   }
 
   private async settled(callFor: (nextToken?: string) => Call, options: ObserveOptions, ours: (r: ObservedResource) => boolean, track = true): Promise<Observation> {
@@ -75,12 +77,12 @@ export class ReadBack {
   }
 
   /** Reads every page; keeps what `ours` accepts and, when `track`, remembers it for the case's cleanup. */
-  private async look(callFor: (nextToken?: string) => Call, placement: Placement, ours: (r: ObservedResource) => boolean, track = true): Promise<Observation> {
+  private async look(callFor: (nextToken?: string) => Call, placement: Placement, ours: (r: ObservedResource) => boolean, track = true, emptyWhen: readonly string[] = []): Promise<Observation> {
     const resources: ObservedResource[] = [];
     let nextToken: string | undefined;
     for (let page = 0; page < MAX_PAGES; page += 1) {
       const outcome = await this.caller.send(callFor(nextToken), placement);
-      if (outcome.kind === 'ec2-error' && this.action.emptyListingCodes?.includes(outcome.code)) break;
+      if (outcome.kind === 'ec2-error' && emptyWhen.includes(outcome.code)) break;
       if (outcome.kind !== 'ok') return { kind: 'unknown', outcome };
       const observed = this.action.observed(outcome);
       resources.push(...observed.resources.filter(ours));

@@ -112,8 +112,8 @@ export interface ActionAdapter<P = unknown> {
   findByToken?(token: string, nextToken?: string): Call;
   /**
    * Codes by which `findByTag`'s describe says there is nothing to list because the parent is gone
-   * (a launch template version's template): read as an empty listing, not as a failed one.
-   * @defaultValue none
+   * (a launch template version's template): the cleanup sweep reads them as an empty listing, not
+   * as a failed one. Rules' read-backs never do. @defaultValue none
    */
   readonly emptyListingCodes?: readonly string[];
   /** Reads a describe answer: resources and the next page's token. */
