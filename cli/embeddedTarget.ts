@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { BugName, LegitVariantName } from '../emulator/bugs.ts';
-import { startEmulator, type RunningEmulator } from '../emulator/server.ts';
+import { startEmulator, type EmulatorOptions } from '../emulator/server.ts';
+import { startEmulatorThread, type EmbeddedEmulator } from './emulatorThread.ts';
 import type { ProfileName, TargetConfig } from '../harness/target.ts';
 import { pluginEmulatorSetup } from '../plugins/emulatorActions.ts';
 import { activePlugins, overridesAllowed } from '../plugins/registry.ts';
@@ -22,7 +23,7 @@ export interface EmbeddedOptions {
 }
 
 export interface EmbeddedTarget {
-  readonly emulator: RunningEmulator;
+  readonly emulator: EmbeddedEmulator;
   readonly target: TargetConfig;
 }
 
@@ -30,12 +31,13 @@ export interface EmbeddedTarget {
  * The reference emulator, fresh for this run, with two regions and two accounts whose keys it
  * knows (so every signature is verified). Fresh means no token was ever used: short tokens are safe.
  * It serves the active plugins' emulator actions too (plugins/registry.ts), and their seeded bugs.
+ * Without plugins it runs in a worker thread of its own (emulatorThread.ts).
  */
 export async function startEmbeddedTarget(options: EmbeddedOptions): Promise<EmbeddedTarget> {
   const primarySecret = randomBytes(20).toString('base64');
   const secondarySecret = randomBytes(20).toString('base64');
   const plugins = pluginEmulatorSetup(activePlugins(), {}, overridesAllowed());
-  const emulator = await startEmulator({
+  const emulatorOptions: EmulatorOptions = {
     ...plugins.options,
     regions: EMBEDDED_REGIONS,
     strictAuth: true,
@@ -48,7 +50,9 @@ export async function startEmbeddedTarget(options: EmbeddedOptions): Promise<Emb
     bug: options.bug,
     variant: options.variant,
     ...(options.seed === undefined ? {} : { faults: { seed: options.seed } }),
-  }, plugins.actions);
+  };
+  // Plugins' actions and bugs are code: they cannot cross into a thread, so with plugins it stays here.
+  const emulator = activePlugins().length === 0 ? await startEmulatorThread(emulatorOptions) : await startEmulator(emulatorOptions, plugins.actions);
   const target: TargetConfig = {
     name: 'embedded reference emulator',
     endpoint: emulator.url,
@@ -63,3 +67,4 @@ export async function startEmbeddedTarget(options: EmbeddedOptions): Promise<Emb
   process.env[EMBEDDED_ENDPOINT_ENV] = emulator.url;
   return { emulator, target };
 }
+
