@@ -50,27 +50,38 @@ function leftovers(entries: readonly LedgerEntry[], run: string): Map<string, Le
   return groups;
 }
 
+/** How one cleaning pass lists and deletes. */
+export interface CleanOptions {
+  /** Resources of these actions carrying this tag. @defaultValue the run tag, the actions the ledger names */
+  readonly scope?: SweepScope;
+  /** For an endpoint that stopped answering EC2: two short attempts per call instead of a patient client's. @defaultValue false */
+  readonly quick?: boolean;
+  /** List only what is not yet gone (ActionAdapter.findByTag): much less to read after a long run. @defaultValue false */
+  readonly aliveOnly?: boolean;
+}
+
 /**
  * Deletes what a run left behind, found three ways: the run's tag, the ids its ledger recorded,
  * and — for creates whose answer never arrived — the client-token filter. Safe to run twice.
- * Without ledger entries it is the end-of-run sweep: the run tag alone.
+ * Without ledger entries it is the end-of-run sweep: the run tag alone. The placements (region ×
+ * account) of one action are cleaned at once; actions one after another.
  */
-export async function cleanRun(target: ResolvedTarget, run: string, entries: readonly LedgerEntry[] = [], scope?: SweepScope, quick = false): Promise<Removal[]> {
-  // Quick: for an endpoint that stopped answering EC2, two short attempts per call instead of a patient client's.
+export async function cleanRun(target: ResolvedTarget, run: string, entries: readonly LedgerEntry[] = [], options: CleanOptions = {}): Promise<Removal[]> {
+  const { quick = false, aliveOnly = false } = options;
   const session = new Session(quick ? { ...target, timeoutMs: Math.min(target.timeoutMs, 2000) } : target);
   const retry = quick ? { policy: { ...(target.isLoopback ? LOOPBACK_POLICY : SDK_STANDARD_POLICY), maxAttempts: 2, maxStateWaitMs: 0 } } : undefined;
   const removals: Removal[] = [];
   const groups = leftovers(entries, run);
-  const { tag, value, actions } = scope ?? { tag: RUN_TAG, value: run, actions: actionsOf(entries, run, target) };
+  const { tag, value, actions } = options.scope ?? { tag: RUN_TAG, value: run, actions: actionsOf(entries, run, target) };
+  const placements = target.regions.flatMap((region) => identitiesFor(target).map((identity) => ({ region, identity })));
   try {
     for (const action of actions) {
-      const h = new RuleHarness({ target, adapter: adapterFor(action), session, minter: new TokenMinter(), runId: run, testId: `${run}.cleanup`, retry });
-      for (const region of target.regions) {
-        for (const identity of identitiesFor(target)) {
-          const found = groups.get(`${action}|${region.name}|${identity}`);
-          removals.push(await cleanPlacement(h, { tag, value, run }, { region, identity }, found));
-        }
-      }
+      const cleaned = placements.map((placement) => {
+        const h = new RuleHarness({ target, adapter: adapterFor(action), session, minter: new TokenMinter(), runId: run, testId: `${run}.cleanup`, retry });
+        const found = groups.get(`${action}|${placement.region.name}|${placement.identity}`);
+        return cleanPlacement(h, { tag, value, run, aliveOnly }, placement, found);
+      });
+      removals.push(...(await Promise.all(cleaned)));
     }
   } finally {
     await session.close();
@@ -117,11 +128,13 @@ export interface SweepOptions {
  */
 export async function sweepRun(target: ResolvedTarget, run: string, scopes?: readonly SweepScope[], options: SweepOptions = {}): Promise<SweepResult> {
   const quick = options.quick ?? false;
-  const clean = async () => (scopes ? (await Promise.all(scopes.map((scope) => cleanRun(target, run, [], scope, quick)))).flat() : cleanRun(target, run, [], undefined, quick));
-  const first = await clean();
+  // The first pass deletes, looking only at what is still alive; the second look, which counts, reads everything.
+  const clean = async (aliveOnly: boolean) =>
+    scopes ? (await Promise.all(scopes.map((scope) => cleanRun(target, run, [], { scope, quick, aliveOnly })))).flat() : cleanRun(target, run, [], { quick, aliveOnly });
+  const first = await clean(true);
   const between = (await options.betweenLooks?.()) ?? { leftBehind: 0, problems: [] };
   if ((options.settleMs ?? 0) > 0) await new Promise((resolve) => setTimeout(resolve, options.settleMs));
-  const again = quick ? [] : await clean();
+  const again = quick ? [] : await clean(false);
   const problems = [...first, ...again].flatMap((r) => (r.problem ? [`${r.action} in ${r.region} as ${r.identity}: ${r.problem}`] : []));
   // Still alive at the second look: deleted again (late listing) or not deletable at all.
   const last = quick ? first : again;
@@ -133,11 +146,18 @@ export async function sweepRun(target: ResolvedTarget, run: string, scopes?: rea
 
 const MAX_ROUNDS = 50;
 
+interface ListingScope {
+  readonly tag: string;
+  readonly value: string;
+  readonly run: string;
+  readonly aliveOnly: boolean;
+}
+
 /**
  * Deletes what the run tag shows, again and again until it shows nothing alive: some endpoints
  * cap a describe page without giving a next-page token (moto lists 15 launch templates).
  */
-async function cleanPlacement(h: RuleHarness, scope: { tag: string; value: string; run: string }, placement: Required<Placement>, found: Leftovers | undefined): Promise<Removal> {
+async function cleanPlacement(h: RuleHarness, scope: ListingScope, placement: Required<Placement>, found: Leftovers | undefined): Promise<Removal> {
   const base = { run: scope.run, action: h.action.name, region: placement.region.name, identity: placement.identity };
   const removed: string[] = [];
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
@@ -149,10 +169,10 @@ async function cleanPlacement(h: RuleHarness, scope: { tag: string; value: strin
   return { ...base, removed, problem: `still finding resources after ${MAX_ROUNDS} rounds of deletes` };
 }
 
-async function cleanOnce(h: RuleHarness, scope: { tag: string; value: string; run: string }, placement: Required<Placement>, found: Leftovers | undefined): Promise<{ removed: string[]; problem?: string; undeletable?: string[] }> {
+async function cleanOnce(h: RuleHarness, scope: ListingScope, placement: Required<Placement>, found: Leftovers | undefined): Promise<{ removed: string[]; problem?: string; undeletable?: string[] }> {
   const alive = new Set<string>();
   const run = scope.run;
-  const byRun = await h.observeTag(scope.tag, scope.value, placement);
+  const byRun = await h.observeTag(scope.tag, scope.value, placement, scope.aliveOnly);
   if (byRun.kind === 'unknown') return { removed: [], problem: `cannot list the run's resources (${describeOutcome(byRun.outcome)})` };
   for (const resource of byRun.resources) if (!h.action.isGone(resource)) alive.add(resource.id);
   for (const token of found?.tokens ?? []) {

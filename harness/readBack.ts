@@ -51,11 +51,18 @@ export class ReadBack {
     return this.settled((next) => findByToken(token, next), options, () => true, false);
   }
 
-  /** One look at everything carrying one of the suite's tags in one placement: what a sweep deletes. */
-  async byTag(key: string, value: string, placement: Placement = {}): Promise<Observation> {
+  /**
+   * One look at everything carrying one of the suite's tags in one placement: what a sweep deletes.
+   * `aliveOnly` asks the endpoint to leave out what is already gone; if it refuses that filter, the
+   * look is made again without it.
+   */
+  async byTag(key: string, value: string, placement: Placement = {}, aliveOnly = false): Promise<Observation> {
     // Only here may a listing the endpoint refuses because the parent is gone read as empty: the
     // sweep looks after the run's fixtures were deleted; a rule's read-back must see what it checks.
-    return this.look((next) => this.action.findByTag(key, value, next), placement, (r) => carriesTag(r, key, value), true, this.action.emptyListingCodes ?? []);
+    const lookBy = (narrow: boolean) =>
+      this.look((next) => this.action.findByTag(key, value, next, narrow ? { aliveOnly: true } : {}), placement, (r) => carriesTag(r, key, value), true, this.action.emptyListingCodes ?? []);
+    const narrowed = await lookBy(aliveOnly);
+    return aliveOnly && narrowed.kind === 'unknown' && narrowed.outcome.kind === 'ec2-error' ? lookBy(false) : narrowed;
   }
 
   private async settled(callFor: (nextToken?: string) => Call, options: ObserveOptions, ours: (r: ObservedResource) => boolean, track = true): Promise<Observation> {

@@ -196,9 +196,9 @@ export class RuleHarness<P = unknown> {
     return this.reader.byToken(token, options);
   }
 
-  /** One look at everything carrying one of the suite's tags in one placement: what a sweep deletes. */
-  observeTag(key: string, value: string, placement: Placement = {}): Promise<Observation> {
-    return this.reader.byTag(key, value, placement);
+  /** One look at everything carrying one of the suite's tags in one placement (`aliveOnly`: see ReadBack.byTag): what a sweep deletes. */
+  observeTag(key: string, value: string, placement: Placement = {}, aliveOnly = false): Promise<Observation> {
+    return this.reader.byTag(key, value, placement, aliveOnly);
   }
 
   /** Deletes resources now (e.g. to test what a token does after termination). */

@@ -106,8 +106,12 @@ export interface ActionAdapter<P = unknown> {
   resourcesPerCreate(params: P): number;
   /** What a successful create answer says it created, in answer order; [] when it names nothing. */
   created(answer: Ok): readonly ObservedResource[];
-  /** The describe call that lists every resource carrying one tag (the suite's run, test or case tag). */
-  findByTag(key: string, value: string, nextToken?: string): Call;
+  /**
+   * The describe call that lists every resource carrying one tag (the suite's run, test or case tag).
+   * With `aliveOnly` (the cleanup sweep's first look) it may also filter out what is already gone,
+   * e.g. terminated instances, which stay listed for about an hour; callers still check `isGone`.
+   */
+  findByTag(key: string, value: string, nextToken?: string, options?: { readonly aliveOnly?: boolean }): Call;
   /** The describe call that lists what a token launched, when the action has a token filter. */
   findByToken?(token: string, nextToken?: string): Call;
   /**

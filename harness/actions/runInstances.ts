@@ -8,6 +8,9 @@ import { describeCall, nextTokenOf } from './describeCall.ts';
 import { tagsOf } from './tagsOf.ts';
 
 const TERMINATE_BATCH = 50;
+// Every state but shutting-down and terminated (isGone), as DescribeInstances' instance-state-name filter names them:
+// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeInstances.html
+const ALIVE = { Name: 'instance-state-name', Value: ['pending', 'running', 'stopping', 'stopped'] };
 
 function instanceOf(item: XmlNode, ownerId: string | undefined): ObservedResource {
   return {
@@ -43,7 +46,8 @@ export const runInstances: ActionAdapter<RunInstancesParams> = {
   },
   resourcesPerCreate: (params) => params.MaxCount,
   created: (answer) => items(answer.body, 'instancesSet').map((item) => instanceOf(item, text(answer.body, 'ownerId'))).filter((r) => r.id !== ''),
-  findByTag: (key, value, nextToken) => describeCall('DescribeInstances', [{ Name: `tag:${key}`, Value: [value] }], nextToken),
+  findByTag: (key, value, nextToken, options) =>
+    describeCall('DescribeInstances', [{ Name: `tag:${key}`, Value: [value] }, ...(options?.aliveOnly ? [ALIVE] : [])], nextToken),
   findByToken: (token, nextToken) => describeCall('DescribeInstances', [{ Name: 'client-token', Value: [token] }], nextToken),
   observed(answer) {
     const resources = items(answer.body, 'reservationSet').flatMap((reservation) =>
