@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { BugName, LegitVariantName } from '../emulator/bugs.ts';
-import { startEmulator, type EmulatorOptions } from '../emulator/server.ts';
+import type { EmulatorOptions } from '../emulator/server.ts';
 import { startEmulatorThread, type EmbeddedEmulator } from './emulatorThread.ts';
 import type { ProfileName, TargetConfig } from '../harness/target.ts';
-import { pluginEmulatorSetup } from '../plugins/emulatorActions.ts';
 import { activePlugins, overridesAllowed } from '../plugins/registry.ts';
 
 export const EMBEDDED_REGIONS = ['us-east-1', 'us-west-2'] as const;
@@ -36,9 +35,7 @@ export interface EmbeddedTarget {
 export async function startEmbeddedTarget(options: EmbeddedOptions): Promise<EmbeddedTarget> {
   const primarySecret = randomBytes(20).toString('base64');
   const secondarySecret = randomBytes(20).toString('base64');
-  const plugins = pluginEmulatorSetup(activePlugins(), {}, overridesAllowed());
   const emulatorOptions: EmulatorOptions = {
-    ...plugins.options,
     regions: EMBEDDED_REGIONS,
     strictAuth: true,
     accounts: {
@@ -51,8 +48,7 @@ export async function startEmbeddedTarget(options: EmbeddedOptions): Promise<Emb
     variant: options.variant,
     ...(options.seed === undefined ? {} : { faults: { seed: options.seed } }),
   };
-  // Plugins' actions and bugs are code: they cannot cross into a thread, so with plugins it stays here.
-  const emulator = activePlugins().length === 0 ? await startEmulatorThread(emulatorOptions) : await startEmulator(emulatorOptions, plugins.actions);
+  const emulator = activePlugins().length === 0 ? await startEmulatorThread(emulatorOptions) : await startWithPlugins(emulatorOptions);
   const target: TargetConfig = {
     name: 'embedded reference emulator',
     endpoint: emulator.url,
@@ -68,3 +64,13 @@ export async function startEmbeddedTarget(options: EmbeddedOptions): Promise<Emb
   return { emulator, target };
 }
 
+
+/**
+ * Plugins' actions and bugs are code, which cannot cross into a thread: with plugins the emulator
+ * runs in this thread. Loaded only then, so that a plain run does not load the emulator twice.
+ */
+async function startWithPlugins(options: EmulatorOptions): Promise<EmbeddedEmulator> {
+  const [{ startEmulator }, { pluginEmulatorSetup }] = await Promise.all([import('../emulator/server.ts'), import('../plugins/emulatorActions.ts')]);
+  const plugins = pluginEmulatorSetup(activePlugins(), options, overridesAllowed());
+  return startEmulator(plugins.options, plugins.actions);
+}

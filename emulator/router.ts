@@ -53,11 +53,14 @@ import { terminateInstances } from './actions/terminateInstances.ts';
 import type { ActionHandler } from './context.ts';
 import { Ec2Fault } from './errors.ts';
 import { idempotentHandler } from './idempotency.ts';
+import type { BuiltinActionName } from './actionNames.ts';
 
 /** Action name → handler. */
 export type ActionTable = Readonly<Record<string, ActionHandler>>;
 
-export const BUILTIN_ACTIONS: ActionTable = {
+// Typed by the list of names (actionNames.ts): a handler without its name there, or a name
+// without a handler, does not compile.
+export const BUILTIN_ACTIONS: Readonly<Record<BuiltinActionName, ActionHandler>> = {
   RunInstances: idempotentHandler(runInstances),
   CreateLaunchTemplate: idempotentHandler(createLaunchTemplate),
   DescribeInstances: describeInstances,

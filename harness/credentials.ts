@@ -1,4 +1,3 @@
-import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { HarnessError } from './errors.ts';
 import type { Credentials } from './sign.ts';
 
@@ -15,12 +14,13 @@ export function staticCredentials(credentials: Credentials): CredentialSource {
 
 /** The AWS SDK's default chain: environment, SSO, shared files, process, web identity, ECS/IMDS. */
 export function defaultChainCredentials(): CredentialSource {
-  const provider = defaultProvider();
   let pending: Promise<Credentials> | undefined;
   return {
     origin: 'aws-default-chain',
     resolve() {
-      pending ??= provider().then(
+      // Loaded when first needed: the SDK's chain is a large module graph that a run against the
+      // embedded emulator (static keys) never uses.
+      pending ??= import('@aws-sdk/credential-provider-node').then(({ defaultProvider }) => defaultProvider()()).then(
         ({ accessKeyId, secretAccessKey, sessionToken }) => ({ accessKeyId, secretAccessKey, sessionToken }),
         (cause: unknown) => {
           throw new HarnessError(

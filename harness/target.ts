@@ -156,8 +156,9 @@ export function defineTarget(config: TargetConfig): TargetConfig {
   return config;
 }
 
+// Compiled on first use: `ec2-idem run` without a target file never needs it.
 const ajv = new Ajv({ allErrors: true, strict: true });
-const validateConfig: ValidateFunction<TargetFile> = ajv.compile<TargetFile>(schema);
+let validateConfig: ValidateFunction<TargetFile> | undefined;
 
 /** Names beyond the built-in ones that a target may use: the loaded plugins' actions and profiles. */
 export interface TargetVocabulary {
@@ -171,7 +172,7 @@ const extended = new Map<string, ValidateFunction<TargetFile>>();
 function validatorFor(vocabulary: TargetVocabulary | undefined): ValidateFunction<TargetFile> {
   const actions = vocabulary?.actions ?? [];
   const profiles = vocabulary?.profiles ?? [];
-  if (actions.length === 0 && profiles.length === 0) return validateConfig;
+  if (actions.length === 0 && profiles.length === 0) return (validateConfig ??= ajv.compile<TargetFile>(schema));
   const key = JSON.stringify([actions, profiles]);
   let validate = extended.get(key);
   if (validate === undefined) {

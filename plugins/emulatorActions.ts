@@ -2,7 +2,8 @@
 // ones wrapped by the one idempotency layer) and their seeded bugs made nameable.
 import type { EmulatorOptions } from '../emulator/options.ts';
 import { idempotentHandler } from '../emulator/idempotency.ts';
-import { BUILTIN_ACTIONS, type ActionTable } from '../emulator/router.ts';
+import type { ActionTable } from '../emulator/router.ts';
+import { isBuiltinEmulatorAction } from '../emulator/actionNames.ts';
 import type { ActionHandler } from '../emulator/context.ts';
 import { BUGS } from '../emulator/bugs.ts';
 import { PluginError } from './errors.ts';
@@ -33,7 +34,7 @@ export function pluginEmulatorSetup(plugins: readonly Plugin[], options: Emulato
   const pluginBugs: Record<string, { options?: EmulatorOptions }> = { ...options.pluginBugs };
   for (const plugin of plugins) {
     for (const [name, definition] of Object.entries(plugin.emulatorActions ?? {})) {
-      const previous = owner.get(name) ?? (Object.hasOwn(BUILTIN_ACTIONS, name) ? 'the built-in emulator' : undefined);
+      const previous = owner.get(name) ?? (isBuiltinEmulatorAction(name) ? 'the built-in emulator' : undefined);
       if (previous !== undefined) {
         if (!allowOverride) throw new PluginError(plugin.name, `emulator action ${name}`, `${previous} already serves ${name}; pass --allow-override (allowOverride) to replace it`);
         overrides.push(`emulator action ${name} (${plugin.name})`);

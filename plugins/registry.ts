@@ -7,7 +7,7 @@ import { HarnessError } from '../harness/errors.ts';
 import { isBuiltInProfile, PROFILE_NAMES, type ProfileName } from '../harness/target.ts';
 import { CATALOG, ruleCatalog, setPluginRules } from '../specs/catalog.ts';
 import type { Rule } from '../specs/rule.ts';
-import { BUILTIN_ACTIONS } from '../emulator/router.ts';
+import { isBuiltinEmulatorAction } from '../emulator/actionNames.ts';
 import { PluginError } from './errors.ts';
 import type { Plugin, ProfileDefinition } from './plugin.ts';
 import { checkPluginRule } from './validate.ts';
@@ -122,7 +122,7 @@ function buildRegistry(plugins: readonly Plugin[], options: ActivateOptions): Re
       actionOwner.set(adapter.name, plugin.name);
     }
     for (const name of Object.keys(plugin.emulatorActions ?? {})) {
-      if (Object.hasOwn(BUILTIN_ACTIONS, name) || emulatorOwner.has(name)) clash(plugin, 'emulator action', name, emulatorOwner.get(name));
+      if (isBuiltinEmulatorAction(name) || emulatorOwner.has(name)) clash(plugin, 'emulator action', name, emulatorOwner.get(name));
       emulatorOwner.set(name, plugin.name);
     }
     for (const rule of plugin.rules ?? []) {

@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { RULE_IDS } from '../specs/ruleIds.ts';
 import type { RunReport } from './model.ts';
@@ -6,10 +6,15 @@ import schema from './run-report.schema.json' with { type: 'json' };
 
 const addFormats = addFormatsModule.default;
 
-// Compiled once: strict mode makes a schema typo fail at load time, not pass every report.
-const ajv = new Ajv({ allErrors: true, strict: true });
-addFormats(ajv);
-const validate = ajv.compile<RunReport>(schema);
+// Compiled once, on first use (the run needs it only at its end); strict mode makes a schema
+// typo fail at compile time, not pass every report.
+let compiled: ValidateFunction<RunReport> | undefined;
+function validator(): ValidateFunction<RunReport> {
+  if (compiled) return compiled;
+  const ajv = new Ajv({ allErrors: true, strict: true });
+  addFormats(ajv);
+  return (compiled = ajv.compile<RunReport>(schema));
+}
 
 /**
  * Checks a report (one being written, or a report.json read back) against run-report.schema.json.
@@ -18,6 +23,7 @@ const validate = ajv.compile<RunReport>(schema);
  * of …`); an empty list means valid.
  */
 export function checkRunReport(report: unknown): string[] {
+  const validate = validator();
   if (validate(report)) return unknownRules(report);
   return (validate.errors ?? []).map(describe);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readCatalogue, type CatalogueOperation } from '../../catalogue/catalogue.ts';
-import { BUILTIN_ACTIONS } from '../../emulator/router.ts';
+import { isBuiltinEmulatorAction } from '../../emulator/actionNames.ts';
 import { ACTION_ADAPTERS } from '../../harness/actions/index.ts';
 import type { Plugin } from '../../plugins/plugin.ts';
 
@@ -142,7 +142,7 @@ export function actionRows(operations: readonly CatalogueOperation[], moto: Moto
       idempotencyToken: op.idempotencyToken,
       tokenMaxLength: op.tokenMaxLength,
       suite: Object.hasOwn(ACTION_ADAPTERS, op.name) || adapterOf(op.name) !== undefined,
-      emulator: Object.hasOwn(BUILTIN_ACTIONS, op.name) || servedBy(op.name) !== undefined,
+      emulator: isBuiltinEmulatorAction(op.name) || servedBy(op.name) !== undefined,
       ...(plugin ? { plugin: plugin.name } : {}),
       moto: summary,
       motoText: summary ? motoText(summary) : 'not tested',

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUGS, LEGIT_VARIANTS } from '../../emulator/bugs.ts';
 import { resolveEmulatorOptions } from '../../emulator/options.ts';
-import { BUILTIN_ACTIONS } from '../../emulator/router.ts';
+import { isBuiltinEmulatorAction } from '../../emulator/actionNames.ts';
 import { isRuleId } from '../../specs/ruleIds.ts';
 
 const EMULATOR_DIR = join(import.meta.dirname, '../../emulator');
@@ -40,7 +40,7 @@ describe('seeded bug catalogue', () => {
   });
 
   it.each(Object.entries(BUGS).filter(([, bug]) => bug.actions !== undefined))('%s names actions the emulator routes, and its switch lives in one of them', (name, bug) => {
-    for (const action of bug.actions ?? []) expect(Object.hasOwn(BUILTIN_ACTIONS, action), `${name}: ${action}`).toBe(true);
+    for (const action of bug.actions ?? []) expect(isBuiltinEmulatorAction(action), `${name}: ${action}`).toBe(true);
     const [place] = sources.filter(({ text }) => text.includes(`'${name}'`)).map(({ file }) => file);
     const lowerFirst = (action: string): string => action.charAt(0).toLowerCase() + action.slice(1);
     expect(bug.actions?.map((action) => `actions/${lowerFirst(action)}.ts`)).toContain(place);
