@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { BugName, LegitVariantName } from '../emulator/bugs.ts';
 import type { EmulatorOptions } from '../emulator/server.ts';
-import { startEmulatorThread, type EmbeddedEmulator } from './emulatorThread.ts';
+import { dropSpareEmulatorThread, startEmulatorThread, type EmbeddedEmulator } from './emulatorThread.ts';
 import type { ProfileName, TargetConfig } from '../harness/target.ts';
 import { activePlugins, overridesAllowed } from '../plugins/registry.ts';
 
@@ -70,6 +70,7 @@ export async function startEmbeddedTarget(options: EmbeddedOptions): Promise<Emb
  * runs in this thread. Loaded only then, so that a plain run does not load the emulator twice.
  */
 async function startWithPlugins(options: EmulatorOptions): Promise<EmbeddedEmulator> {
+  await dropSpareEmulatorThread();
   const [{ startEmulator }, { pluginEmulatorSetup }] = await Promise.all([import('../emulator/server.ts'), import('../plugins/emulatorActions.ts')]);
   const plugins = pluginEmulatorSetup(activePlugins(), options, overridesAllowed());
   return startEmulator(plugins.options, plugins.actions);

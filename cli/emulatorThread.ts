@@ -8,7 +8,7 @@ import type { EmulatorOptions } from '../emulator/options.ts';
 /** What a run needs of its embedded emulator, in a thread or not: where it listens, and a way to stop it. */
 export interface EmbeddedEmulator {
   readonly url: string;
-  /** Stops the server and ends the thread; resolves when both are done (twice is harmless). */
+  /** Stops the server (and its thread); resolves when that is done. Twice is harmless. */
   close(): Promise<void>;
 }
 
@@ -20,29 +20,52 @@ export type ThreadReport = { readonly url: string } | { readonly failed: string 
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const ENTRY = new URL(FROM_SOURCE ? './emulatorThreadEntry.ts' : './emulatorThreadEntry.js', import.meta.url);
 
-function threadFor(options: EmulatorOptions): Worker {
-  if (!FROM_SOURCE) return new Worker(ENTRY, { workerData: options });
+function newThread(): Worker {
+  if (!FROM_SOURCE) return new Worker(ENTRY);
   const tsx = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(ENTRY.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: options });
+  return new Worker(`import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(ENTRY.href)}); });`, { eval: true });
+}
+
+// A thread started ahead of need: it does not keep the process alive until a run takes it.
+let spare: Worker | undefined;
+
+/**
+ * Starts a thread now, for a run that will need the embedded emulator soon (`ec2-idem run` with
+ * no target): the emulator's modules load while the run loads its own.
+ */
+export function warmEmulatorThread(): void {
+  if (spare) return;
+  spare = newThread();
+  spare.unref();
+}
+
+/** Ends the spare thread if no run took it (a run that turned out to need the emulator in its own thread). */
+export async function dropSpareEmulatorThread(): Promise<void> {
+  const thread = spare;
+  spare = undefined;
+  await thread?.terminate();
 }
 
 export async function startEmulatorThread(options: EmulatorOptions): Promise<EmbeddedEmulator> {
-  const worker = threadFor(options);
+  const worker = spare ?? newThread();
+  spare = undefined;
+  worker.ref();
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  const report = await new Promise<ThreadReport>((resolve, reject) => {
+  const report = new Promise<ThreadReport>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
     void exited.then(() => reject(new Error('the embedded emulator thread ended before it listened')));
   });
-  if ('failed' in report) {
+  worker.postMessage({ start: options });
+  const answer = await report;
+  if ('failed' in answer) {
     await worker.terminate();
-    throw new Error(report.failed);
+    throw new Error(answer.failed);
   }
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (worker.postMessage('close'), exited);
     return closing;
   };
-  return { url: report.url, close };
+  return { url: answer.url, close };
 }

@@ -72,6 +72,12 @@ type Values = FlagValues<typeof OPTIONS>;
 export const runCommand = commandEntry({ name: 'run', usage: USAGE, options: OPTIONS }, (values) => run(values));
 
 async function run(values: Values): Promise<number> {
+  // No target and no plugin: the run will want the embedded emulator in its thread; start that
+  // thread now, so that it loads while the suite below does. (A plugin in an embedded target file
+  // is only known later: then the spare thread is dropped.)
+  if (values.target === undefined && values.endpoint === undefined && values.plugin === undefined) {
+    (await import('../emulatorThread.ts')).warmEmulatorThread();
+  }
   const [{ resolveTarget }, { runConformance }, { targetSelection }, { setUpPlugins }, registry] = await Promise.all([
     import('../../harness/target.ts'),
     import('../runConformance.ts'),

@@ -25,3 +25,18 @@ describe('the embedded emulator in a thread of its own', () => {
     await expect(startEmulatorThread({ regions: [] })).rejects.toThrow(/regions/);
   });
 });
+
+describe('a thread started ahead of the run', () => {
+  it('is the one the run takes, and a spare dropped unused leaves the next run its own', async () => {
+    const { warmEmulatorThread, dropSpareEmulatorThread } = await import('../../cli/emulatorThread.ts');
+    warmEmulatorThread();
+    const first = await startEmulatorThread({ regions: ['ap-south-1'] });
+    expect((await post(first.url, describeRegions)).text).toContain('<regionName>ap-south-1</regionName>');
+    await first.close();
+    warmEmulatorThread();
+    await dropSpareEmulatorThread();
+    const second = await startEmulatorThread({ regions: ['sa-east-1'] });
+    expect((await post(second.url, describeRegions)).text).toContain('<regionName>sa-east-1</regionName>');
+    await second.close();
+  });
+});
