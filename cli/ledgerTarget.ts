@@ -1,14 +1,24 @@
 import { HarnessError } from '../harness/errors.ts';
 import type { RunEntry } from '../harness/ledger.ts';
 import { loadTargetFile, type TargetConfig } from '../harness/target.ts';
+import { setUpPlugins } from './pluginFlags.ts';
+
+/** Plugins a command that reads a ledger was given (`--plugin`, `--allow-override`). */
+export interface LedgerPlugins {
+  readonly flags?: readonly string[];
+  readonly allowOverride?: boolean;
+}
 
 /**
  * The target of a run found again from its ledger: `--target FILE`, else the target file the run
- * recorded, else the ledger's endpoints with credentials from the AWS default chain.
+ * recorded, else the ledger's endpoints with credentials from the AWS default chain. The plugins
+ * of the flags and of that target file are loaded first (their actions' resources are then found
+ * and their tokens sent again as the run did).
  */
-export async function targetOfLedger(header: RunEntry | undefined, targetFile: string | undefined): Promise<TargetConfig> {
+export async function targetOfLedger(header: RunEntry | undefined, targetFile: string | undefined, plugins: LedgerPlugins = {}): Promise<TargetConfig> {
   const file = targetFile ?? header?.targetFile;
-  if (file) return loadTargetFile(file);
+  const { vocabulary } = await setUpPlugins({ flags: plugins.flags, targetFile: file, allowOverride: plugins.allowOverride });
+  if (file) return loadTargetFile(file, vocabulary);
   if (!header) throw new HarnessError('EC2IDEM_LEDGER', 'the ledger has no run header: pass --target FILE');
   const [first] = header.target.regions;
   if (!first) throw new HarnessError('EC2IDEM_LEDGER', 'the ledger names no region: pass --target FILE');

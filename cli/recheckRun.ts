@@ -1,6 +1,6 @@
 // The body of `ec2-idem recheck` (cli/commands/recheck.ts parses the flags, then imports this).
 import { join } from 'node:path';
-import { ACTION_ADAPTERS } from '../harness/actions/index.ts';
+import { adapterFor, isKnownAction } from '../harness/actions/index.ts';
 import { sweepRun } from '../harness/cleanup.ts';
 import { HarnessError } from '../harness/errors.ts';
 import { Ledger, readLedger, type RetainEntry, type RunEntry } from '../harness/ledger.ts';
@@ -8,7 +8,7 @@ import { fingerprintOf, PromiseModel } from '../harness/model/promiseModel.ts';
 import type { RecordedCreate, RunModel } from '../harness/model/runModel.ts';
 import type { Ok } from '../harness/outcome.ts';
 import { preflight } from '../harness/preflight.ts';
-import { resolveTarget, TOKEN_ACTIONS, type ProfileName, type TokenActionName } from '../harness/target.ts';
+import { resolveTarget, type ProfileName } from '../harness/target.ts';
 import { TokenMinter } from '../harness/tokens.ts';
 import { Visibility } from '../harness/visibility.ts';
 import type { RuleResult } from '../reports/model.ts';
@@ -36,12 +36,15 @@ export async function recheck(ledgerPath: string, values: RecheckValues): Promis
   if (age < minAgeMs) {
     throw new HarnessError('EC2IDEM_USAGE', `the oldest token of run ${run} is ${human(age)} old and the promise is about ${human(minAgeMs)}: run recheck after ${new Date(oldest + minAgeMs).toISOString()}, or pass --min-age 0`);
   }
-  const config = await targetOfLedger(header, values.target);
+  const config = await targetOfLedger(header, values.target, { flags: values.plugin, allowOverride: values['allow-override'] });
   const profile = oneOf(values.profile);
   const target = resolveTarget({ ...config, profile: profile ?? config.profile });
   const started = new Date();
   const recheckRun = newRunId();
-  const actions = [...new Set(samples.map((s) => s.action))].filter((a): a is TokenActionName => (TOKEN_ACTIONS as readonly string[]).includes(a));
+  const named = [...new Set(samples.map((s) => s.action))];
+  const actions = named.filter((a) => isKnownAction(a));
+  // Tokens of an action no loaded plugin knows cannot be sent: say so; the run cannot pass on them.
+  const unknown = named.filter((a) => !isKnownAction(a));
   const checked = await preflight(target, { runId: recheckRun, seed: 0, actions });
   const model = modelOf(samples, target.profile);
   const reportDir = values['report-dir'] ?? 'recheck-report';
@@ -51,9 +54,14 @@ export async function recheck(ledgerPath: string, values: RecheckValues): Promis
   if (checked.problem === undefined) {
     for (const action of actions) {
       const context = { settings, target, minter: new TokenMinter(), secrets: await secretsOf(config), defaultRuns: 1, model, visibility: new Visibility(target.consistencyWindowMs), ledger: new Ledger(join(reportDir, 'ledger.jsonl')) };
-      const verdict = await runRule(rule, ACTION_ADAPTERS[action], context);
+      const verdict = await runRule(rule, adapterFor(action), context);
       results.push({ ...verdict, title: rule.description, strength: rule.strength, source: rule.source });
     }
+  }
+  // Tokens of an action no loaded plugin knows could not be sent: that action's result is skipped, never passed.
+  for (const action of unknown) {
+    const reason = `the tokens of ${action} were not sent again: no loaded plugin knows ${action} (pass --plugin with the plugin the run used)`;
+    results.push({ rule: rule.id, action, status: 'skipped', reason, runs: 0, requests: 0, resourcesCreated: 0, durationMs: 0, title: rule.description, strength: rule.strength, source: rule.source });
   }
   // The replays carry the earlier run's tags: anything of that run still alive now, a replay made.
   const sweep = await sweepRun(target, run);

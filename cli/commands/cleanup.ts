@@ -1,10 +1,11 @@
 import { HarnessError } from '../../harness/errors.ts';
 import { commandEntry } from '../commandEntry.ts';
 import { readLedger, type LedgerEntry, type RunEntry } from '../../harness/ledger.ts';
+import type { LedgerPlugins } from '../ledgerTarget.ts';
 // The harness's cleanup and target modules are imported once the flags have parsed, so that
 // `ec2-idem cleanup --help` answers at once.
 
-const USAGE = `Usage: ec2-idem cleanup --ledger FILE [--target FILE] [--run ID]
+const USAGE = `Usage: ec2-idem cleanup --ledger FILE [--target FILE] [--run ID] [--plugin PATH|PKG]
 
 Deletes everything a run created that is still alive: found by the run's tag, by the ids its
 ledger recorded, and by the client-token filter for creates whose answer never arrived (a run
@@ -14,9 +15,19 @@ killed mid-flight). Safe to run twice. Prints what it removed.
   --target FILE   target file with the credentials (default: the one the run recorded, else
                   the ledger's endpoints with credentials from the AWS default chain)
   --run ID        only this run (default: every run in the ledger)
+  --plugin PATH|PKG  load a plugin, so that its actions' resources are found too; repeat for
+                  several (the target file's "plugins" are loaded as well)
+  --allow-override   let a plugin replace a built-in action, as the run did
 `;
 
-const OPTIONS = { ledger: { type: 'string' }, target: { type: 'string' }, run: { type: 'string' }, help: { type: 'boolean' } } as const;
+const OPTIONS = {
+  ledger: { type: 'string' },
+  target: { type: 'string' },
+  run: { type: 'string' },
+  plugin: { type: 'string', multiple: true },
+  'allow-override': { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
 
 export const cleanupCommand = commandEntry({ name: 'cleanup', usage: USAGE, options: OPTIONS }, async (values) => {
   if (!values.ledger) throw new HarnessError('EC2IDEM_USAGE', '--ledger FILE is required (a run writes it to its report directory as ledger.jsonl)');
@@ -27,7 +38,7 @@ export const cleanupCommand = commandEntry({ name: 'cleanup', usage: USAGE, opti
   let total = 0;
   let problems = 0;
   for (const run of runs) {
-    const result = await cleanOne(entries, run, values.target);
+    const result = await cleanOne(entries, run, values.target, { flags: values.plugin, allowOverride: values['allow-override'] });
     total += result.removed;
     problems += result.problems;
   }
@@ -36,17 +47,23 @@ export const cleanupCommand = commandEntry({ name: 'cleanup', usage: USAGE, opti
   return problems === 0 ? 0 : 1;
 });
 
-async function cleanOne(entries: readonly LedgerEntry[], run: string, targetFile: string | undefined): Promise<{ removed: number; problems: number }> {
-  const [{ cleanRun }, { cleanFixtures }, { resolveTarget }, { targetOfLedger }] = await Promise.all([
+async function cleanOne(entries: readonly LedgerEntry[], run: string, targetFile: string | undefined, plugins: LedgerPlugins): Promise<{ removed: number; problems: number }> {
+  const [{ cleanRun }, { cleanFixtures }, { resolveTarget }, { targetOfLedger }, { isKnownAction }] = await Promise.all([
     import('../../harness/cleanup.ts'),
     import('../../harness/fixtures/cleanFixtures.ts'),
     import('../../harness/target.ts'),
     import('../ledgerTarget.ts'),
+    import('../../harness/actions/index.ts'),
   ]);
   const header = entries.find((e): e is RunEntry => e.t === 'run' && e.run === run);
-  const target = resolveTarget(await targetOfLedger(header, targetFile));
+  const target = resolveTarget(await targetOfLedger(header, targetFile, plugins));
   let removed = 0;
   let problems = 0;
+  // An action no loaded plugin knows cannot be listed: say so rather than report the run clean.
+  for (const action of (header?.actions ?? []).filter((a) => !isKnownAction(a))) {
+    problems += 1;
+    process.stdout.write(`run ${run}: ${action} resources were not looked for: no loaded plugin knows ${action} (pass --plugin with the plugin the run used)\n`);
+  }
   for (const removal of await cleanRun(target, run, entries)) {
     if (removal.problem) {
       problems += 1;

@@ -4,7 +4,17 @@ import { parseArgs } from 'node:util';
 import { BUGS, LEGIT_VARIANTS, isBugName, isLegitVariantName } from '../../emulator/bugs.ts';
 import { resolveEmulatorOptions } from '../../emulator/options.ts';
 import type { EmulatorOptions } from '../../emulator/options.ts';
+import type { Plugin } from '../../plugins/plugin.ts';
 // emulator/server.ts (the actions, XML, signatures) is imported by serve(): --help and --list-bugs do not load it.
+
+/** Plugins named by --plugin (paths relative to the working directory, or package names), in order. */
+async function loadPlugins(specs: readonly string[]): Promise<Plugin[]> {
+  if (specs.length === 0) return [];
+  const { loadPlugin } = await import('../../plugins/load.ts');
+  const plugins: Plugin[] = [];
+  for (const spec of specs) plugins.push((await loadPlugin(spec)).plugin);
+  return plugins;
+}
 
 /** Where the command writes, and an optional stop signal (tests use it instead of a real SIGINT). */
 export interface EmulatorCommandIo {
@@ -34,7 +44,10 @@ Runs the reference EC2 emulator (EC2 Query API, ClientToken idempotency) until S
   --latency-ms N                    delay before every answer
   --critical-section-latency-ms N   delay between token lookup and commit
   --seed N                          seed of the fault PRNG
-  --list-bugs                       list seeded bugs and legitimate variants, then exit
+  --plugin PATH|PKG                 serve a plugin's emulator actions (and make its seeded bugs
+                                    nameable by --bug); repeat for several
+  --allow-override                  let a plugin replace a built-in emulator action
+  --list-bugs                       list seeded bugs (the plugins' too) and legitimate variants, then exit
   --help                            show this help, then exit
 `;
 
@@ -54,6 +67,8 @@ const FLAGS = {
   'latency-ms': { type: 'string' },
   'critical-section-latency-ms': { type: 'string' },
   seed: { type: 'string' },
+  plugin: { type: 'string', multiple: true },
+  'allow-override': { type: 'boolean' },
   'list-bugs': { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
@@ -78,7 +93,7 @@ function oneOf<T extends string>(flag: string, raw: string | undefined, allowed:
   return raw as T;
 }
 
-function named<T extends string>(flag: string, raw: string | undefined, known: (name: string) => name is T): T | undefined {
+function named(flag: string, raw: string | undefined, known: (name: string) => boolean): string | undefined {
   if (raw === undefined) return undefined;
   if (!known(raw)) throw new UsageError(`--${flag} "${raw}" is unknown; run ec2-idem emulator --list-bugs for the names`);
   return raw;
@@ -106,7 +121,8 @@ function faultsFrom(flags: Flags): EmulatorOptions['faults'] {
   return Object.fromEntries(Object.entries(faults).filter(([, value]) => value !== undefined));
 }
 
-function optionsFrom(flags: Flags): EmulatorOptions {
+function optionsFrom(flags: Flags, plugins: readonly Plugin[]): EmulatorOptions {
+  const pluginBugs = new Set(plugins.flatMap((plugin) => (plugin.bugs ?? []).map((bug) => bug.name)));
   const accountId = flags['account-id'];
   if (accountId !== undefined && !/^\d{12}$/.test(accountId)) {
     throw new UsageError(`--account-id must be 12 digits (got "${accountId}"); e.g. --account-id 123456789012`);
@@ -119,16 +135,18 @@ function optionsFrom(flags: Flags): EmulatorOptions {
     accounts: flags['known-key-from-env'] ? knownKeyFromEnv(accountId) : undefined,
     strictAuth: flags['strict-auth'],
     terminatedReplay: oneOf('terminated-replay', flags['terminated-replay'], ['replay', 'error']),
-    bug: named('bug', flags.bug, isBugName),
-    variant: named('variant', flags.variant, isLegitVariantName),
+    bug: named('bug', flags.bug, (name) => isBugName(name) || pluginBugs.has(name)),
+    variant: named('variant', flags.variant, isLegitVariantName) as EmulatorOptions['variant'],
     faults: faultsFrom(flags),
   };
   // Absent flags leave the emulator's own defaults (and a bug's or variant's settings) in place.
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
 }
 
-function catalogue(): string {
-  const bugs = Object.entries(BUGS).map(([name, bug]) => `  ${name.padEnd(34)} [${bug.rules.join(', ')}] ${bug.summary}`);
+function catalogue(plugins: readonly Plugin[]): string {
+  const builtIn = Object.entries(BUGS).map(([name, bug]) => `  ${name.padEnd(34)} [${bug.rules.join(', ')}] ${bug.summary}`);
+  const ofPlugins = plugins.flatMap((plugin) => (plugin.bugs ?? []).map((bug) => `  ${bug.name.padEnd(34)} [${bug.rules.join(', ')}] ${bug.summary} (plugin ${plugin.name})`));
+  const bugs = [...builtIn, ...ofPlugins];
   const variants = Object.entries(LEGIT_VARIANTS).map(([name, options]) => `  ${name.padEnd(34)} ${JSON.stringify(options)}`);
   return ['Seeded bugs (--bug NAME), with the rules that must catch them:', ...bugs, '', 'Legitimate variants (--variant NAME):', ...variants, ''].join('\n');
 }
@@ -148,13 +166,17 @@ function untilStopped(stop: AbortSignal | undefined): Promise<void> {
   });
 }
 
-async function serve(options: EmulatorOptions, io: EmulatorCommandIo): Promise<number> {
-  const resolved = resolveEmulatorOptions(options);
-  const { startEmulator } = await import('../../emulator/server.ts');
-  const emulator = await startEmulator(resolved);
+async function serve(options: EmulatorOptions, plugins: readonly Plugin[], allowOverride: boolean, io: EmulatorCommandIo): Promise<number> {
+  const [{ startEmulator }, { pluginEmulatorSetup }] = await Promise.all([import('../../emulator/server.ts'), import('../../plugins/emulatorActions.ts')]);
+  // The plugins' actions go through the emulator's one idempotency layer, and their bugs become nameable.
+  const setup = pluginEmulatorSetup(plugins, options, allowOverride);
+  const resolved = resolveEmulatorOptions(setup.options);
+  const emulator = await startEmulator(resolved, setup.actions);
   io.stdout.write(`ec2-idem emulator listening on ${emulator.url} (regions ${resolved.regions.join(', ')})\n`);
   if (options.bug) io.stdout.write(`seeded bug active: ${options.bug} — this emulator is wrong on purpose\n`);
   if (options.variant) io.stdout.write(`legitimate variant active: ${options.variant}\n`);
+  for (const plugin of plugins) io.stdout.write(`plugin ${plugin.name} ${plugin.version}: serving ${Object.keys(plugin.emulatorActions ?? {}).join(', ') || 'no actions'}\n`);
+  for (const override of setup.overrides) io.stdout.write(`override: ${override}\n`);
   await untilStopped(io.stop);
   await emulator.close();
   return 0;
@@ -165,8 +187,9 @@ export async function emulatorCommand(argv: string[], io: EmulatorCommandIo = { 
   try {
     const { values: flags } = parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false });
     if (flags.help) return (io.stdout.write(USAGE), 0);
-    if (flags['list-bugs']) return (io.stdout.write(catalogue()), 0);
-    return await serve(optionsFrom(flags), io);
+    const plugins = await loadPlugins(flags.plugin ?? []);
+    if (flags['list-bugs']) return (io.stdout.write(catalogue(plugins)), 0);
+    return await serve(optionsFrom(flags, plugins), plugins, flags['allow-override'] === true, io);
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     // node:util's own parse errors name the flag but not the fix.

@@ -16,6 +16,9 @@ deletes anything a replay created.
   --run ID          which run of the ledger (default: its last run with retained tokens)
   --profile NAME    seed, aws-current or strict (default: the target's)
   --report-dir DIR  where reports go (default recheck-report/)
+  --plugin PATH|PKG load a plugin, so that tokens of its actions are sent again too; repeat for
+                    several (the target file's "plugins" are loaded as well)
+  --allow-override  let a plugin replace a built-in action, as the run did
 
 Exit: 0 every token kept; 1 a token forgotten or answered wrongly; 2 usage, too early, or a run
 whose endpoint no longer exists (the embedded emulator).
@@ -28,6 +31,8 @@ const OPTIONS = {
   run: { type: 'string' },
   profile: { type: 'string' },
   'report-dir': { type: 'string' },
+  plugin: { type: 'string', multiple: true },
+  'allow-override': { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
 
