@@ -7,6 +7,7 @@ import type { EmbeddedTargetFile, TargetConfig } from '../../harness/target.ts';
 import type { Expectations } from '../../reports/expectations.ts';
 import type { RuleStatus } from '../../reports/model.ts';
 import { standing } from '../../reports/standing.ts';
+import { DEFAULT_RUNS, MIN_CASES } from '../../specs/caseCounts.ts';
 import type { AnyRuleId } from '../../specs/ruleIds.ts';
 // The suite itself (harness/target.ts, runConformance.ts and what they import) is loaded in run(),
 // once the flags have parsed: `ec2-idem run --help` and usage errors do not wait for it.
@@ -28,7 +29,7 @@ Without --target or --endpoint it starts the embedded reference emulator.
                        file's "plugins" are loaded too (paths relative to the file)
   --allow-override     let a plugin replace a built-in rule or action (the report records it)
   --seed N             run seed (default random; printed in the report)
-  --runs N             cases per rule (default 24, divided by a rule's cost; a rule passes after at least 5)
+  --runs N             cases per rule (default ${DEFAULT_RUNS}, divided by a rule's cost; a rule passes after at least ${MIN_CASES})
   --path PATH          fast-check replay path (with --only, --action and --seed: replays one case)
   --steps-path PATH    replay path of a sequence of steps (HISTORY), given with its replay line
   --report-dir DIR     where reports go (default conformance-report/)
