@@ -64,7 +64,6 @@ export async function startEmbeddedTarget(options: EmbeddedOptions): Promise<Emb
   return { emulator, target };
 }
 
-
 /**
  * Plugins' actions and bugs are code, which cannot cross into a thread: with plugins the emulator
  * runs in this thread. Loaded only then, so that a plain run does not load the emulator twice.

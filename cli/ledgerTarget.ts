@@ -3,6 +3,11 @@ import type { RunEntry } from '../harness/ledger.ts';
 import { loadTargetFile, type TargetConfig } from '../harness/target.ts';
 import { setUpPlugins } from './pluginFlags.ts';
 
+/** Why a command reading a ledger could not handle an action of the run, and the fix. */
+export function notLoaded(action: string): string {
+  return `no loaded plugin knows ${action} (pass --plugin with the plugin the run used)`;
+}
+
 /** Plugins a command that reads a ledger was given (`--plugin`, `--allow-override`). */
 export interface LedgerPlugins {
   readonly flags?: readonly string[];

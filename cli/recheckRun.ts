@@ -17,7 +17,7 @@ import { defineRule } from '../specs/rule.ts';
 import { runRule } from '../specs/runRule.ts';
 import { newRunId } from '../specs/settings.ts';
 import type { RecheckValues } from './commands/recheck.ts';
-import { targetOfLedger } from './ledgerTarget.ts';
+import { notLoaded, targetOfLedger } from './ledgerTarget.ts';
 import { finishRun, secretsOf } from './runConformance.ts';
 
 export async function recheck(ledgerPath: string, values: RecheckValues): Promise<number> {
@@ -43,7 +43,6 @@ export async function recheck(ledgerPath: string, values: RecheckValues): Promis
   const recheckRun = newRunId();
   const named = [...new Set(samples.map((s) => s.action))];
   const actions = named.filter((a) => isKnownAction(a));
-  // Tokens of an action no loaded plugin knows cannot be sent: say so; the run cannot pass on them.
   const unknown = named.filter((a) => !isKnownAction(a));
   const checked = await preflight(target, { runId: recheckRun, seed: 0, actions });
   const model = modelOf(samples, target.profile);
@@ -60,7 +59,7 @@ export async function recheck(ledgerPath: string, values: RecheckValues): Promis
   }
   // Tokens of an action no loaded plugin knows could not be sent: that action's result is skipped, never passed.
   for (const action of unknown) {
-    const reason = `the tokens of ${action} were not sent again: no loaded plugin knows ${action} (pass --plugin with the plugin the run used)`;
+    const reason = `the tokens of ${action} were not sent again: ${notLoaded(action)}`;
     results.push({ rule: rule.id, action, status: 'skipped', reason, runs: 0, requests: 0, resourcesCreated: 0, durationMs: 0, title: rule.description, strength: rule.strength, source: rule.source });
   }
   // The replays carry the earlier run's tags: anything of that run still alive now, a replay made.

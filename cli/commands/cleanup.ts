@@ -48,7 +48,7 @@ export const cleanupCommand = commandEntry({ name: 'cleanup', usage: USAGE, opti
 });
 
 async function cleanOne(entries: readonly LedgerEntry[], run: string, targetFile: string | undefined, plugins: LedgerPlugins): Promise<{ removed: number; problems: number }> {
-  const [{ cleanRun }, { cleanFixtures }, { resolveTarget }, { targetOfLedger }, { isKnownAction }] = await Promise.all([
+  const [{ cleanRun }, { cleanFixtures }, { resolveTarget }, { notLoaded, targetOfLedger }, { isKnownAction }] = await Promise.all([
     import('../../harness/cleanup.ts'),
     import('../../harness/fixtures/cleanFixtures.ts'),
     import('../../harness/target.ts'),
@@ -62,7 +62,7 @@ async function cleanOne(entries: readonly LedgerEntry[], run: string, targetFile
   // An action no loaded plugin knows cannot be listed: say so rather than report the run clean.
   for (const action of (header?.actions ?? []).filter((a) => !isKnownAction(a))) {
     problems += 1;
-    process.stdout.write(`run ${run}: ${action} resources were not looked for: no loaded plugin knows ${action} (pass --plugin with the plugin the run used)\n`);
+    process.stdout.write(`run ${run}: ${action} resources were not looked for: ${notLoaded(action)}\n`);
   }
   for (const removal of await cleanRun(target, run, entries)) {
     if (removal.problem) {

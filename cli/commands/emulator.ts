@@ -7,13 +7,12 @@ import type { EmulatorOptions } from '../../emulator/options.ts';
 import type { Plugin } from '../../plugins/plugin.ts';
 // emulator/server.ts (the actions, XML, signatures) is imported by serve(): --help and --list-bugs do not load it.
 
-/** Plugins named by --plugin (paths relative to the working directory, or package names), in order. */
-async function loadPlugins(specs: readonly string[]): Promise<Plugin[]> {
-  if (specs.length === 0) return [];
-  const { loadPlugin } = await import('../../plugins/load.ts');
-  const plugins: Plugin[] = [];
-  for (const spec of specs) plugins.push((await loadPlugin(spec)).plugin);
-  return plugins;
+/** The plugins of --plugin, loaded and checked as `ec2-idem run` loads them (cli/pluginFlags.ts). */
+async function loadPlugins(flags: readonly string[] | undefined, allowOverride: boolean): Promise<readonly Plugin[]> {
+  if (flags === undefined) return [];
+  const [{ setUpPlugins }, { activePlugins }] = await Promise.all([import('../pluginFlags.ts'), import('../../plugins/registry.ts')]);
+  await setUpPlugins({ flags, allowOverride });
+  return activePlugins();
 }
 
 /** Where the command writes, and an optional stop signal (tests use it instead of a real SIGINT). */
@@ -187,7 +186,7 @@ export async function emulatorCommand(argv: string[], io: EmulatorCommandIo = { 
   try {
     const { values: flags } = parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false });
     if (flags.help) return (io.stdout.write(USAGE), 0);
-    const plugins = await loadPlugins(flags.plugin ?? []);
+    const plugins = await loadPlugins(flags.plugin, flags['allow-override'] === true);
     if (flags['list-bugs']) return (io.stdout.write(catalogue(plugins)), 0);
     return await serve(optionsFrom(flags, plugins), plugins, flags['allow-override'] === true, io);
   } catch (error) {
